@@ -1,0 +1,73 @@
+import { Command, Option } from 'commander';
+import { AGENT_ROLES } from '@tandem/core';
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Resolves when the process is asked to stop (SIGTERM/SIGINT). */
+  stopSignal: () => Promise<string>;
+}
+
+/** The `tandem` command. Admin commands load the server lazily, so `--help` stays instant. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('tandem')
+    .description('Tandem: customer service where self-service, a bot and people work as one team.')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command('start')
+    .description('Start the server (HTTP API, WebSocket, docs); migrates first, creates the demo workspace on an empty database')
+    .action(async () => {
+      const { runStart } = await import('./commands/start.ts');
+      await runStart(io);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply database migrations (safe to run repeatedly, and from several processes)')
+    .action(async () => {
+      const admin = await import('@tandem/server/admin');
+      await admin.migrate(admin.loadConfig(io.env));
+      io.out('Migrations applied.');
+    });
+
+  program
+    .command('seed')
+    .description('Create the demo workspace, with agents, teams, customers and conversations')
+    .action(async () => {
+      const admin = await import('@tandem/server/admin');
+      const demo = await admin.seed(admin.loadConfig(io.env));
+      io.out(demo ? `Demo workspace "${demo.workspace}": sign in as ${demo.email} / ${demo.password}` : 'The demo workspace already exists.');
+    });
+
+  program
+    .command('create-agent')
+    .description('Create an agent; with --workspace-name, create the workspace too (first owner of a new install)')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .option('--workspace-name <name>', 'create the workspace with this name if it does not exist')
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--role <role>', 'role').choices([...AGENT_ROLES]).default('agent'))
+    .option('--password <password>', 'at least 12 characters; omit to generate one (printed once)')
+    .action(async (options: { workspace: string; workspaceName?: string; email: string; name: string; role: (typeof AGENT_ROLES)[number]; password?: string }) => {
+      const admin = await import('@tandem/server/admin');
+      const created = await admin.createAgent(admin.loadConfig(io.env), options);
+      io.out(`Agent ${options.email} (${options.role}) created in workspace ${options.workspace}.`);
+      if (created.generated) io.out(`Password (shown once): ${created.password}`);
+    });
+
+  program
+    .command('config')
+    .description('Show configuration')
+    .command('print')
+    .description('Print every setting with its value (secrets masked) and description')
+    .action(async () => {
+      const admin = await import('@tandem/server/admin');
+      for (const row of admin.describeConfig(admin.loadConfig(io.env))) io.out(`${row.name}=${row.value}    # ${row.description}`);
+    });
+
+  return program;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { AGENT_ROLES } from '@tandem/core';
+import { Id, Timestamp } from '../common.ts';
+
+export const Password = z.string().min(12, 'at least 12 characters').max(256);
+export const Email = z.email().max(254);
+export const Slug = z
+  .string()
+  .min(2)
+  .max(48)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'lowercase letters, digits and inner hyphens');
+
+export const LoginBody = z.strictObject({
+  workspace: Slug.describe('The workspace slug'),
+  email: Email,
+  password: z.string().min(1).max(256),
+});
+
+export const Agent = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(AGENT_ROLES),
+  skills: z.array(z.string()),
+  createdAt: Timestamp,
+});
+export type Agent = z.infer<typeof Agent>;
+
+export const Session = z.object({
+  agent: Agent,
+  workspace: z.object({ id: Id, name: z.string(), slug: z.string() }),
+});
+
+export const Skill = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}_:.-]+$/u, 'letters, digits, _ : . -');
+
+export const CreateAgentBody = z.strictObject({
+  email: Email,
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(AGENT_ROLES).default('agent'),
+  password: Password,
+  skills: z.array(Skill).max(50).default([]),
+});
+
+export const UpdateAgentBody = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  role: z.enum(AGENT_ROLES).optional(),
+  skills: z.array(Skill).max(50).optional(),
+  password: Password.optional(),
+});
+
+export const ApiToken = z.object({
+  id: Id,
+  name: z.string(),
+  agentId: Id,
+  createdAt: Timestamp,
+  lastUsedAt: Timestamp.nullable(),
+  revokedAt: Timestamp.nullable(),
+});
+
+export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(120) });
+export const CreatedApiToken = z.object({
+  apiToken: ApiToken,
+  token: z.string().describe('The secret, shown once: send it as `Authorization: Bearer <token>`'),
+});

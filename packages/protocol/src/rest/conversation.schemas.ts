@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import {
+  CHANNEL_KINDS,
+  CONVERSATION_STATUSES,
+  DELIVERY_STATUSES,
+  HANDLER_KINDS,
+  LOCALES,
+  MESSAGE_AUTHORS,
+  PRIORITIES,
+} from '@tandem/core';
+import { Id, MESSAGE_MAX_CHARS, PageQuery, Timestamp } from '../common.ts';
+import { IdentityInput } from './customer.schemas.ts';
+
+export const Conversation = z.object({
+  id: Id,
+  customerId: Id,
+  status: z.enum(CONVERSATION_STATUSES),
+  handler: z.enum(HANDLER_KINDS),
+  assigneeId: Id.nullable(),
+  teamId: Id.nullable(),
+  priority: z.enum(PRIORITIES),
+  language: z.string().nullable(),
+  channels: z.array(z.enum(CHANNEL_KINDS)).describe('Every channel this conversation has used'),
+  lastChannel: z.enum(CHANNEL_KINDS).nullable().describe("The customer's last channel: replies go there"),
+  subject: z.string().nullable(),
+  lastSeq: z.number().int(),
+  snoozedUntil: Timestamp.nullable(),
+  mergedIntoId: Id.nullable(),
+  createdAt: Timestamp,
+  lastActivityAt: Timestamp,
+  resolvedAt: Timestamp.nullable(),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+export const ListConversationsQuery = PageQuery.extend({
+  status: z.enum(CONVERSATION_STATUSES).optional(),
+  assigneeId: Id.optional(),
+  teamId: Id.optional(),
+  customerId: Id.optional(),
+});
+
+export const UpdateConversationBody = z
+  .strictObject({
+    status: z.enum(CONVERSATION_STATUSES).optional(),
+    snoozedUntil: z.iso.datetime({ offset: true }).optional(),
+    handler: z.enum(HANDLER_KINDS).optional(),
+    assigneeId: Id.nullable().optional(),
+    teamId: Id.nullable().optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    language: z.enum(LOCALES).nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+export const MergeConversationsBody = z.strictObject({
+  conversationId: Id.describe('The conversation absorbed into the one in the path'),
+});
+
+export const SplitConversationBody = z.strictObject({
+  messageIds: z.array(Id).min(1).max(500).describe('Messages moved to a new conversation'),
+});
+
+export const QuickReply = z.strictObject({ label: z.string().min(1).max(80), value: z.string().min(1).max(256) });
+export const ArticleCard = z.strictObject({
+  articleId: Id.optional(),
+  title: z.string().min(1).max(200),
+  url: z.url().max(2048),
+  summary: z.string().max(500).optional(),
+});
+export const AttachmentMeta = z.strictObject({
+  name: z.string().min(1).max(255),
+  contentType: z.string().min(3).max(127),
+  size: z.number().int().min(0),
+  url: z.string().max(2048),
+});
+
+export const MessageContent = z.strictObject({
+  quickReplies: z.array(QuickReply).max(10).optional(),
+  articleCards: z.array(ArticleCard).max(10).optional(),
+  attachments: z.array(AttachmentMeta).max(20).optional(),
+});
+export type MessageContent = z.infer<typeof MessageContent>;
+
+export const MessageBody = z.string().min(1).max(MESSAGE_MAX_CHARS);
+export const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9_:.-]+$/)
+  .describe('A client-chosen key: sending the same key twice stores one message');
+
+export const Message = z.object({
+  id: Id,
+  conversationId: Id,
+  seq: z.number().int().describe('Position in its conversation, from 1; resume with it'),
+  author: z.enum(MESSAGE_AUTHORS),
+  authorId: Id.nullable(),
+  channel: z.enum(CHANNEL_KINDS),
+  private: z.boolean().describe('A private note: agents alone see it'),
+  body: z.string(),
+  content: MessageContent,
+  deliveryStatus: z.enum(DELIVERY_STATUSES),
+  idempotencyKey: z.string().nullable(),
+  createdAt: Timestamp,
+});
+export type Message = z.infer<typeof Message>;
+
+export const PostMessageBody = z.strictObject({
+  body: MessageBody,
+  private: z.boolean().default(false),
+  channel: z.enum(CHANNEL_KINDS).optional().describe("Defaults to the customer's last channel"),
+  content: MessageContent.default({}),
+  idempotencyKey: IdempotencyKey.optional(),
+});
+
+export const CreateConversationBody = z.strictObject({
+  customerId: Id,
+  subject: z.string().trim().min(1).max(300).optional(),
+  channel: z.enum(CHANNEL_KINDS).optional(),
+  message: PostMessageBody.omit({ private: true, channel: true }).optional(),
+});
+
+export const InboundMessageBody = z.strictObject({
+  channel: z.enum(CHANNEL_KINDS),
+  identity: IdentityInput.describe('Who wrote: matched to a customer, created if new'),
+  customerName: z.string().trim().min(1).max(200).optional(),
+  threadKey: z.string().min(1).max(998).optional().describe("The channel's thread reference"),
+  subject: z.string().trim().min(1).max(300).optional(),
+  body: MessageBody,
+  content: MessageContent.default({}),
+  idempotencyKey: IdempotencyKey.optional(),
+});
+
+export const InboundMessageResult = z.object({ conversation: Conversation, message: Message, duplicate: z.boolean() });
+
+export const ListMessagesQuery = z.strictObject({
+  afterSeq: z.coerce.number().int().min(0).default(0).describe('Return messages after this sequence number'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const SplitResult = z.object({ conversation: Conversation, movedMessageIds: z.array(Id) });
+export const MessagesPage = z.object({ items: z.array(Message), hasMore: z.boolean() });

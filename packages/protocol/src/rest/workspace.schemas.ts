@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CHANNEL_KINDS, GROUPING_POLICIES } from '@tandem/core';
+import { Id, Timestamp } from '../common.ts';
+import { Skill } from './auth.schemas.ts';
+
+export const WorkspaceSettings = z.object({
+  conversationGrouping: z
+    .enum(GROUPING_POLICIES)
+    .describe('`contact`: one open conversation per customer; `thread`: one per channel thread'),
+  reopenWindowHours: z.number().int().min(0).max(8760).describe('A message this soon after resolution reopens'),
+  widgetOrigins: z.array(z.url()).max(50).describe('Origins allowed to embed the widget (CORS)'),
+});
+
+export const Workspace = z.object({
+  id: Id,
+  name: z.string(),
+  slug: z.string(),
+  settings: WorkspaceSettings,
+  createdAt: Timestamp,
+});
+
+export const UpdateWorkspaceBody = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  settings: WorkspaceSettings.partial().strict().optional(),
+});
+
+export const Team = z.object({
+  id: Id,
+  name: z.string(),
+  skills: z.array(z.string()),
+  agentIds: z.array(Id),
+  createdAt: Timestamp,
+});
+
+export const CreateTeamBody = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  skills: z.array(Skill).max(50).default([]),
+  agentIds: z.array(Id).max(500).default([]),
+});
+export const UpdateTeamBody = CreateTeamBody.partial().strict();
+
+export const Channel = z.object({
+  id: Id,
+  kind: z.enum(CHANNEL_KINDS),
+  name: z.string(),
+  enabled: z.boolean(),
+  createdAt: Timestamp,
+});
+
+export const CreateChannelBody = z.strictObject({
+  kind: z.enum(CHANNEL_KINDS),
+  name: z.string().trim().min(1).max(120),
+  enabled: z.boolean().default(true),
+});
+export const UpdateChannelBody = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  enabled: z.boolean().optional(),
+});
+
+export const AuditEntry = z.object({
+  id: Id,
+  actorType: z.enum(['agent', 'customer', 'system']),
+  actorId: Id.nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: Id,
+  data: z.record(z.string(), z.unknown()),
+  createdAt: Timestamp,
+  revertedAt: Timestamp.nullable(),
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { FEED_EVENT_TYPES } from '@tandem/core';
+import { Id } from '../common.ts';
+import { Conversation, IdempotencyKey, Message, MessageBody, MessageContent } from '../rest/conversation.schemas.ts';
+
+// Client → server. The first frame is always `hello`; it carries the token when the
+// handshake had none (browsers cannot set headers on a WebSocket) and where to resume from.
+export const HelloFrame = z.strictObject({
+  type: z.literal('hello'),
+  token: z.string().max(512).optional(),
+  since: z.number().int().min(0).optional().describe('Agents: last feed sequence number seen'),
+  conversations: z
+    .record(Id, z.number().int().min(0))
+    .refine((r) => Object.keys(r).length <= 100, 'at most 100 conversations')
+    .optional()
+    .describe('Customers: conversation id → last message seq seen'),
+});
+
+export const SendMessageFrame = z.strictObject({
+  type: z.literal('message.send'),
+  conversationId: Id.optional(),
+  body: MessageBody,
+  private: z.boolean().default(false),
+  content: MessageContent.default({}),
+  idempotencyKey: IdempotencyKey,
+});
+
+export const PingFrame = z.strictObject({ type: z.literal('ping') });
+
+export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, SendMessageFrame, PingFrame]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export const FeedEvent = z.object({
+  seq: z.number().int(),
+  type: z.enum(FEED_EVENT_TYPES),
+  conversationId: Id.nullable(),
+  conversation: Conversation.optional(),
+  message: Message.optional(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type FeedEvent = z.infer<typeof FeedEvent>;
+
+// Server → client.
+export type ServerFrame =
+  | { type: 'ready'; seq: number }
+  | { type: 'event'; event: FeedEvent }
+  | { type: 'message'; message: Message }
+  | { type: 'message.ack'; idempotencyKey: string; message: Message; duplicate: boolean }
+  | { type: 'error'; code: string; detail: string; idempotencyKey?: string }
+  | { type: 'pong' };

@@ -1,0 +1,232 @@
+// The one PostgreSQL schema. Every tenant table carries workspace_id in its primary key, so a
+// deployment can shard by workspace (e.g. Citus) without code changes.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull();
+const workspaceId = () => uuid('workspace_id').notNull();
+const id = () => uuid('id').notNull();
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  // Per-workspace feed counter: taking it row-locks the workspace until commit, so feed
+  // sequence order is commit order and a resuming client can trust "everything after N".
+  feedSeq: bigint('feed_seq', { mode: 'number' }).notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const agents = pgTable(
+  'agents',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    skills: text('skills').array().notNull().default(sql`'{}'`),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.email)],
+);
+
+/** Agent sessions, API tokens and widget sessions: only a hash of each secret is stored. */
+export const accessTokens = pgTable(
+  'access_tokens',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    kind: text('kind').notNull(),
+    agentId: uuid('agent_id'),
+    customerId: uuid('customer_id'),
+    name: text('name'),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.tokenHash)],
+);
+
+export const teams = pgTable(
+  'teams',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    name: text('name').notNull(),
+    skills: text('skills').array().notNull().default(sql`'{}'`),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.name)],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  { workspaceId: workspaceId(), teamId: uuid('team_id').notNull(), agentId: uuid('agent_id').notNull() },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.teamId, t.agentId] })],
+);
+
+export const channels = pgTable(
+  'channels',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    name: text('name'),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    consent: jsonb('consent').$type<Record<string, boolean>>().notNull(),
+    mergedIntoId: uuid('merged_into_id'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+export const identities = pgTable(
+  'identities',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    customerId: uuid('customer_id').notNull(),
+    kind: text('kind').notNull(),
+    value: text('value').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique().on(t.workspaceId, t.kind, t.value),
+    index().on(t.workspaceId, t.customerId),
+  ],
+);
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    customerId: uuid('customer_id').notNull(),
+    status: text('status').notNull(),
+    handler: text('handler').notNull(),
+    assigneeId: uuid('assignee_id'),
+    teamId: uuid('team_id'),
+    priority: text('priority').notNull(),
+    language: text('language'),
+    channels: text('channels').array().notNull().default(sql`'{}'`),
+    lastChannel: text('last_channel'),
+    threadKey: text('thread_key'),
+    subject: text('subject'),
+    lastSeq: integer('last_seq').notNull().default(0),
+    snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
+    mergedIntoId: uuid('merged_into_id'),
+    createdAt: createdAt(),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index().on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc()),
+    index().on(t.workspaceId, t.customerId),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    conversationId: uuid('conversation_id').notNull(),
+    seq: integer('seq').notNull(),
+    author: text('author').notNull(),
+    authorId: uuid('author_id'),
+    channel: text('channel').notNull(),
+    private: boolean('private').notNull().default(false),
+    body: text('body').notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull().default({}),
+    deliveryStatus: text('delivery_status').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique().on(t.workspaceId, t.conversationId, t.seq),
+    uniqueIndex('messages_idempotency_idx')
+      .on(t.workspaceId, t.author, t.authorId, t.idempotencyKey)
+      .where(sql`idempotency_key IS NOT NULL`),
+  ],
+);
+
+/** What agents' clients receive live, in commit order; a reconnecting client replays from it. */
+export const feedEvents = pgTable(
+  'feed_events',
+  {
+    workspaceId: workspaceId(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    type: text('type').notNull(),
+    conversationId: uuid('conversation_id'),
+    messageId: uuid('message_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.seq] })],
+);
+
+export const timelineEvents = pgTable(
+  'timeline_events',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    customerId: uuid('customer_id').notNull(),
+    conversationId: uuid('conversation_id'),
+    type: text('type').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index().on(t.workspaceId, t.customerId, t.occurredAt)],
+);
+
+export const auditEntries = pgTable(
+  'audit_entries',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    actorType: text('actor_type').notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    revertedAt: timestamp('reverted_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index().on(t.workspaceId, t.createdAt)],
+);

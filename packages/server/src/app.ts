@@ -1,0 +1,86 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import { Redis } from 'ioredis';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ServiceDeps } from './platform/deps.ts';
+import { createServices, type Services } from './services.ts';
+import { registerStrictJsonParser } from './http/json-parser.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { registerAccessControl } from './http/access.ts';
+import { widgetCorsDelegator } from './http/cors.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { agentRoutes } from './features/agents/agents.routes.ts';
+import { workspaceRoutes } from './features/workspaces/workspace.routes.ts';
+import { customerRoutes } from './features/customers/customers.routes.ts';
+import { conversationRoutes } from './features/conversations/conversations.routes.ts';
+import { widgetRoutes } from './features/conversations/widget.routes.ts';
+import { registerAgentSocket } from './ws/agent.socket.ts';
+import { registerCustomerSocket } from './ws/customer.socket.ts';
+import { ping } from './adapters/postgres/database.ts';
+
+/** 1 MiB: far above the longest message (MESSAGE_MAX_CHARS), far below what would hurt. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface App {
+  http: FastifyInstance;
+  services: Services;
+}
+
+/** Builds the HTTP/WS application from its adapters. Tests call it with PGlite and their own clock. */
+export async function createApp(deps: ServiceDeps): Promise<App> {
+  const services = createServices(deps);
+  const http = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    genReqId: () => deps.ids(),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.TRUST_PROXY,
+    return503OnClosing: true,
+  });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  registerStrictJsonParser(http);
+  registerErrorHandling(http);
+
+  await http.register(cookie);
+  await http.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } });
+  await http.register(cors, { hook: 'preHandler', delegator: widgetCorsDelegator(deps.db) });
+  await http.register(rateLimit, {
+    max: deps.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    ...(deps.config.REDIS_URL ? { redis: new Redis(deps.config.REDIS_URL, { connectTimeout: 1000, maxRetriesPerRequest: 1 }), nameSpace: 'tandem-rl-' } : {}),
+  });
+  await http.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await http.register(swagger, {
+    openapi: {
+      info: { title: 'Tandem API', version: '1', description: 'Customer service where self-service, a bot and people work as one team.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await http.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAccessControl(http, services.auth);
+  const prefix = { prefix: '/api/v1' };
+  await http.register(authRoutes(services, { secureCookies: (deps.config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlHours: deps.config.SESSION_TTL_HOURS }), prefix);
+  await http.register(agentRoutes(services, deps), prefix);
+  await http.register(workspaceRoutes(services, deps), prefix);
+  await http.register(customerRoutes(services, deps), prefix);
+  await http.register(conversationRoutes(services, deps), prefix);
+  await http.register(widgetRoutes(services, deps), prefix);
+  registerAgentSocket(http, services, deps);
+  registerCustomerSocket(http, services, deps);
+
+  http.get('/healthz', { schema: { hide: true } }, async () => {
+    await ping(deps.db);
+    return { ok: true };
+  });
+  http.get('/', { schema: { hide: true } }, async () => ({ name: 'Tandem', api: '/api/v1', docs: '/api/docs' }));
+  return { http, services };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+// Every setting the server reads, with its default, a description and whether it is secret.
+// The README's configuration table and `tandem config print` are generated from this list.
+interface Setting<T extends z.ZodType> {
+  schema: T;
+  sensitive: boolean;
+}
+const setting = <T extends z.ZodType>(schema: T, sensitive = false): Setting<T> => ({ schema, sensitive });
+
+const url = (protocols: RegExp) => z.url({ protocol: protocols });
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const SETTINGS = {
+  HOST: setting(z.string().min(1).default('127.0.0.1').describe('Interface the HTTP server listens on')),
+  PORT: setting(z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port (0 picks a free one)')),
+  PUBLIC_URL: setting(
+    url(/^https?$/).optional().describe('Public base URL (e.g. https://support.example.com); default http://HOST:PORT'),
+  ),
+  TANDEM_DATA_DIR: setting(z.string().min(1).default('./data').describe('Folder for the embedded database and uploads')),
+  DATABASE_URL: setting(
+    url(/^postgres(ql)?$/).optional().describe('PostgreSQL server (postgres://…); unset uses embedded PGlite'),
+    true,
+  ),
+  DATABASE_POOL_MAX: setting(z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL pool size per process')),
+  REDIS_URL: setting(
+    url(/^rediss?$/).optional().describe('Redis for the event bus and rate limits across processes; unset is in-process'),
+    true,
+  ),
+  LOG_LEVEL: setting(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),
+  ),
+  TANDEM_DEMO: setting(bool.default(true).describe('Create the demo workspace when the database is empty')),
+  TRUST_PROXY: setting(bool.default(false).describe('Trust X-Forwarded-* headers (behind a load balancer)')),
+  RATE_LIMIT_PER_MINUTE: setting(
+    z.coerce.number().int().min(1).default(600).describe('Requests per minute per client before 429'),
+  ),
+  SESSION_TTL_HOURS: setting(z.coerce.number().int().min(1).default(24 * 14).describe('Agent session lifetime')),
+  SHUTDOWN_GRACE_MS: setting(
+    z.coerce.number().int().min(0).default(10_000).describe('How long SIGTERM waits for in-flight requests'),
+  ),
+} as const;
+
+type Settings = typeof SETTINGS;
+export type Config = { readonly [K in keyof Settings]: z.output<Settings[K]['schema']> };
+export type SettingName = keyof Settings;

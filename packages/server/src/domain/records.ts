@@ -1,0 +1,124 @@
+// The server's domain records: what stores return and services work with. Plain data with
+// the vocabulary's literal types; timestamps are Dates. The wire shape is `toJson(record)`.
+import type {
+  AgentRole,
+  ChannelKind,
+  ConversationStatus,
+  DeliveryStatus,
+  FeedEventType,
+  GroupingPolicy,
+  HandlerKind,
+  IdentityKind,
+  MessageAuthor,
+  Priority,
+  TimelineEventType,
+} from '@tandem/core';
+import type { MessageContent } from '@tandem/protocol';
+
+export interface WorkspaceSettings {
+  conversationGrouping: GroupingPolicy;
+  reopenWindowHours: number;
+  widgetOrigins: string[];
+}
+
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  slug: string;
+  settings: WorkspaceSettings;
+  createdAt: Date;
+}
+
+export interface AgentRecord {
+  workspaceId: string;
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  skills: string[];
+  createdAt: Date;
+}
+
+export interface IdentityRecord {
+  id: string;
+  kind: IdentityKind;
+  value: string;
+  createdAt: Date;
+}
+
+export interface CustomerRecord {
+  workspaceId: string;
+  id: string;
+  name: string | null;
+  attributes: Record<string, unknown>;
+  consent: { automation: boolean; behaviour: boolean; marketing: boolean };
+  identities: IdentityRecord[];
+  mergedIntoId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ConversationRecord {
+  workspaceId: string;
+  id: string;
+  customerId: string;
+  status: ConversationStatus;
+  handler: HandlerKind;
+  assigneeId: string | null;
+  teamId: string | null;
+  priority: Priority;
+  language: string | null;
+  channels: ChannelKind[];
+  lastChannel: ChannelKind | null;
+  threadKey: string | null;
+  subject: string | null;
+  lastSeq: number;
+  snoozedUntil: Date | null;
+  mergedIntoId: string | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  resolvedAt: Date | null;
+}
+
+export interface MessageRecord {
+  workspaceId: string;
+  id: string;
+  conversationId: string;
+  seq: number;
+  author: MessageAuthor;
+  authorId: string | null;
+  channel: ChannelKind;
+  private: boolean;
+  body: string;
+  content: MessageContent;
+  deliveryStatus: DeliveryStatus;
+  idempotencyKey: string | null;
+  createdAt: Date;
+}
+
+export interface FeedEventRecord {
+  workspaceId: string;
+  seq: number;
+  type: FeedEventType;
+  conversationId: string | null;
+  conversation?: ConversationRecord;
+  message?: MessageRecord;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface TimelineEventRecord {
+  workspaceId: string;
+  id: string;
+  customerId: string;
+  conversationId: string | null;
+  type: TimelineEventType;
+  data: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+/** Who is acting: recorded on audit entries and used for access checks. */
+export type Actor =
+  | { type: 'agent'; id: string; role: AgentRole }
+  | { type: 'customer'; id: string }
+  | { type: 'system'; id: null };

@@ -1,0 +1,112 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { ConversationStatus } from '@tandem/core';
+import type { Queryable } from '../../adapters/postgres/database.ts';
+import { conversations } from '../../adapters/postgres/schema.ts';
+import { conversationFromRow } from '../../adapters/postgres/row-mappers.ts';
+import type { ConversationRecord } from '../../domain/records.ts';
+
+export async function insertConversation(q: Queryable, c: ConversationRecord): Promise<void> {
+  await q.insert(conversations).values(c);
+}
+
+export async function findConversation(
+  q: Queryable,
+  workspaceId: string,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ConversationRecord | null> {
+  const query = q
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row ? conversationFromRow(row) : null;
+}
+
+export interface ConversationFilter {
+  status?: ConversationStatus;
+  assigneeId?: string;
+  teamId?: string;
+  customerId?: string;
+}
+
+/** Most recently active first; keyset-paginated on (last_activity_at, id). Merged ones are hidden. */
+export async function listConversations(
+  q: Queryable,
+  workspaceId: string,
+  filter: ConversationFilter,
+  options: { before: [string, string] | null; limit: number },
+): Promise<ConversationRecord[]> {
+  const rows = await q
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.workspaceId, workspaceId),
+        isNull(conversations.mergedIntoId),
+        filter.status ? eq(conversations.status, filter.status) : undefined,
+        filter.assigneeId ? eq(conversations.assigneeId, filter.assigneeId) : undefined,
+        filter.teamId ? eq(conversations.teamId, filter.teamId) : undefined,
+        filter.customerId ? eq(conversations.customerId, filter.customerId) : undefined,
+        options.before
+          ? sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${options.before[0]}::timestamptz, ${options.before[1]}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .limit(options.limit);
+  return rows.map(conversationFromRow);
+}
+
+/** The customer's live conversations, newest first: what the grouping policy chooses among. */
+export async function customerConversations(q: Queryable, workspaceId: string, customerId: string) {
+  const rows = await q
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.workspaceId, workspaceId),
+        eq(conversations.customerId, customerId),
+        isNull(conversations.mergedIntoId),
+      ),
+    )
+    .orderBy(desc(conversations.lastActivityAt))
+    .limit(100);
+  return rows.map(conversationFromRow);
+}
+
+export async function updateConversationRow(
+  q: Queryable,
+  workspaceId: string,
+  id: string,
+  change: Partial<Omit<ConversationRecord, 'workspaceId' | 'id' | 'createdAt'>>,
+): Promise<ConversationRecord | null> {
+  const [row] = await q
+    .update(conversations)
+    .set(change)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)))
+    .returning();
+  return row ? conversationFromRow(row) : null;
+}
+
+/** Re-points conversations from one customer to another (customer merge and its revert). */
+export async function reassignConversations(
+  q: Queryable,
+  workspaceId: string,
+  from: string,
+  to: string,
+  only?: string[],
+): Promise<string[]> {
+  const rows = await q
+    .update(conversations)
+    .set({ customerId: to })
+    .where(
+      and(
+        eq(conversations.workspaceId, workspaceId),
+        eq(conversations.customerId, from),
+        only ? inArray(conversations.id, only) : undefined,
+      ),
+    )
+    .returning({ id: conversations.id });
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,141 @@
+import { chooseConversation, isAppError, type ChannelKind, type IdentityKind } from '@tandem/core';
+import type { MessageContent } from '@tandem/protocol';
+import type { Tx } from '../../adapters/postgres/database.ts';
+import type { ConversationRecord, MessageRecord } from '../../domain/records.ts';
+import { appError } from '../../platform/app-error.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import { transact, type Emit } from '../feed/transact.ts';
+import type { MessageAppender } from '../messages/message-appender.ts';
+import { appendBatch, type AppendRequest, type AppendResult } from '../messages/append-batch.ts';
+import type { CustomerService } from '../customers/customer.service.ts';
+import { findWorkspace } from '../workspaces/workspace.store.ts';
+import { lockCustomer } from '../customers/customer.store.ts';
+import { customerConversations, insertConversation } from './conversation.store.ts';
+
+export interface CustomerMessage {
+  workspaceId: string;
+  customerId: string;
+  channel: ChannelKind;
+  threadKey?: string | null;
+  /** A conversation the customer already knows (widget); otherwise the grouping policy decides. */
+  conversationId?: string;
+  subject?: string;
+  body: string;
+  content: MessageContent;
+  idempotencyKey: string | null;
+}
+
+export interface Received {
+  conversation: ConversationRecord;
+  message: MessageRecord;
+  duplicate: boolean;
+}
+
+/**
+ * A message from a customer, whichever channel it came in on, lands in the right conversation:
+ * the one named, or the one the workspace's grouping policy picks, or a new one.
+ */
+export function createReceiveService(deps: ServiceDeps & { appender: MessageAppender; customers: CustomerService }) {
+  const { clock, ids, appender, customers } = deps;
+
+  function request(input: CustomerMessage, conversationId: string): AppendRequest {
+    return {
+      workspaceId: input.workspaceId,
+      conversationId,
+      author: 'customer',
+      authorId: input.customerId,
+      channel: input.channel,
+      private: false,
+      body: input.body,
+      content: input.content,
+      idempotencyKey: input.idempotencyKey,
+      customerId: input.customerId,
+      threadKey: input.threadKey ?? null,
+    };
+  }
+
+  function settle(result: AppendResult | undefined): Received {
+    if (result?.kind !== 'stored') throw appError('conversation.not_found');
+    return { conversation: result.conversation, message: result.message, duplicate: result.duplicate };
+  }
+
+  async function appendTo(input: CustomerMessage, conversationId: string): Promise<Received> {
+    const result = await appender.append(request(input, conversationId));
+    // A conversation merged into another keeps receiving, through its survivor.
+    if (result.kind === 'conversation_not_found' && result.mergedIntoId) {
+      return settle(await appender.append(request(input, result.mergedIntoId)));
+    }
+    return settle(result);
+  }
+
+  /** Creates the conversation and stores its first message in one transaction: never one without the other. */
+  async function createWithMessage(tx: Tx, emit: Emit, input: CustomerMessage): Promise<Received> {
+    const now = clock();
+    const conversation: ConversationRecord = {
+      workspaceId: input.workspaceId,
+      id: ids(),
+      customerId: input.customerId,
+      status: 'open',
+      handler: 'queue',
+      assigneeId: null,
+      teamId: null,
+      priority: 'normal',
+      language: null,
+      channels: [],
+      lastChannel: input.channel,
+      threadKey: input.threadKey ?? null,
+      subject: input.subject ?? null,
+      lastSeq: 0,
+      snoozedUntil: null,
+      mergedIntoId: null,
+      createdAt: now,
+      lastActivityAt: now,
+      resolvedAt: null,
+    };
+    await insertConversation(tx, conversation);
+    await customers.timeline(tx, input.workspaceId, input.customerId, 'conversation.started', { channel: input.channel }, conversation.id);
+    emit({ workspaceId: input.workspaceId, type: 'conversation.created', conversationId: conversation.id, conversation });
+    const batch = await appendBatch(tx, [request(input, conversation.id)], { now, newId: ids });
+    batch.feed.forEach(emit);
+    return settle(batch.results[0]);
+  }
+
+  async function deliver(input: CustomerMessage): Promise<Received> {
+    if (input.conversationId) return appendTo(input, input.conversationId);
+    const workspace = await findWorkspace(deps.db, input.workspaceId);
+    if (!workspace) throw appError('workspace.not_found');
+    const settings = { policy: workspace.settings.conversationGrouping, reopenWindowHours: workspace.settings.reopenWindowHours };
+    const decision = await transact(deps, async (tx, emit) => {
+      // Locking the customer serializes their concurrent first messages: one conversation, not two.
+      if (!(await lockCustomer(tx, input.workspaceId, input.customerId))) throw appError('customer.not_found');
+      const candidates = await customerConversations(tx, input.workspaceId, input.customerId);
+      const choice = chooseConversation(settings, candidates, { channel: input.channel, threadKey: input.threadKey ?? null }, clock());
+      if (choice.kind !== 'create') return { kind: 'existing' as const, conversationId: choice.conversationId };
+      return { kind: 'created' as const, received: await createWithMessage(tx, emit, input) };
+    });
+    return decision.kind === 'created' ? decision.received : appendTo(input, decision.conversationId);
+  }
+
+  return {
+    deliver,
+
+    /** A message from a channel handle (email address, phone...), matched to a customer or creating one. */
+    async receiveFromIdentity(
+      input: Omit<CustomerMessage, 'customerId'> & { identity: { kind: IdentityKind; value: string }; customerName?: string },
+    ): Promise<Received> {
+      const resolve = () =>
+        transact(deps, (tx) => customers.resolveIn(tx, input.workspaceId, input.identity.kind, input.identity.value, input.customerName));
+      let customerId: string;
+      try {
+        customerId = await resolve();
+      } catch (error) {
+        // Two first messages from one new handle raced to create the customer: the loser finds it.
+        if (!isAppError(error) || error.code !== 'identity.taken') throw error;
+        customerId = await resolve();
+      }
+      return deliver({ ...input, customerId });
+    },
+  };
+}
+
+export type ReceiveService = ReturnType<typeof createReceiveService>;

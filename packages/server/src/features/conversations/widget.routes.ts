@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  Conversation,
+  CreateWidgetSessionBody,
+  InboundMessageResult,
+  ListMessagesQuery,
+  MessagesPage,
+  WidgetConversationParams,
+  WidgetMessageBody,
+  WidgetParams,
+  WidgetSession,
+} from '@tandem/protocol';
+import { randomBytes } from 'node:crypto';
+import { presentConversation, presentMessage } from '../../domain/present.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import { appError } from '../../platform/app-error.ts';
+import { customerOf } from '../../http/access.ts';
+import { responses } from '../../http/responses.ts';
+import type { Services } from '../../services.ts';
+import { transact } from '../feed/transact.ts';
+import { listMessages } from '../messages/message.store.ts';
+import { findWorkspace } from '../workspaces/workspace.store.ts';
+import { customerConversations } from './conversation.store.ts';
+
+/** What the web-messaging widget calls, with a widget session token (one customer). */
+export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['widget'];
+
+    app.post(
+      '/widget/:workspaceId/sessions',
+      { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags, summary: 'Start a visitor session (a new anonymous customer)', params: WidgetParams, body: CreateWidgetSessionBody, response: responses({ 201: WidgetSession }) } },
+      async (request, reply) => {
+        const { workspaceId } = request.params;
+        if (!(await findWorkspace(deps.db, workspaceId))) throw appError('workspace.not_found');
+        const visitorId = randomBytes(16).toString('base64url');
+        const customer = await transact(deps, (tx) =>
+          services.customers.createIn(tx, workspaceId, {
+            name: request.body.name,
+            attributes: request.body.locale ? { locale: request.body.locale } : {},
+            consent: request.body.consent,
+            identities: [{ kind: 'web', value: visitorId }],
+          }),
+        );
+        const { token } = await services.auth.issue('widget', workspaceId, { customerId: customer.id });
+        reply.code(201);
+        return { token, customerId: customer.id, visitorId };
+      },
+    );
+
+    app.post(
+      '/widget/:workspaceId/messages',
+      { config: { access: 'customer' }, schema: { tags, summary: 'Send a message (stored before the reply)', params: WidgetParams, body: WidgetMessageBody, response: responses({ 201: InboundMessageResult, 200: InboundMessageResult }) } },
+      async (request, reply) => {
+        const { workspaceId, customerId } = customerOf(request);
+        const { conversationId, ...message } = request.body;
+        const received = await services.receive.deliver({ workspaceId, customerId, channel: 'web', ...(conversationId ? { conversationId } : {}), ...message });
+        reply.code(received.duplicate ? 200 : 201);
+        return { conversation: presentConversation(received.conversation), message: presentMessage(received.message), duplicate: received.duplicate };
+      },
+    );
+
+    app.get(
+      '/widget/:workspaceId/conversations',
+      { config: { access: 'customer' }, schema: { tags, summary: "The visitor's conversations", params: WidgetParams, response: responses({ 200: z.object({ items: z.array(Conversation) }) }) } },
+      async (request) => {
+        const { workspaceId, customerId } = customerOf(request);
+        return { items: (await customerConversations(deps.db, workspaceId, customerId)).map(presentConversation) };
+      },
+    );
+
+    app.get(
+      '/widget/:workspaceId/conversations/:id/messages',
+      { config: { access: 'customer' }, schema: { tags, params: WidgetConversationParams, querystring: ListMessagesQuery, response: responses({ 200: MessagesPage }) } },
+      async (request) => {
+        const { workspaceId, customerId } = customerOf(request);
+        const conversation = await services.conversations.get(workspaceId, request.params.id);
+        if (conversation.customerId !== customerId) throw appError('conversation.not_found');
+        const { afterSeq, limit } = request.query;
+        const rows = await listMessages(deps.db, workspaceId, conversation.id, { afterSeq, limit: limit + 1, includePrivate: false });
+        return { items: rows.slice(0, limit).map(presentMessage), hasMore: rows.length > limit };
+      },
+    );
+  };
+}

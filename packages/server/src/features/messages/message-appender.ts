@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import { inTransaction } from '../../adapters/postgres/database.ts';
+import type { FeedEventRecord } from '../../domain/records.ts';
+import type { IdGenerator } from '../../platform/clock.ts';
+import { appendFeed } from '../feed/feed.store.ts';
+import { publishFeed } from '../feed/feed.publisher.ts';
+import type { TransactDeps } from '../feed/transact.ts';
+import { appendBatch, IdempotencyRace, type AppendRequest, type AppendResult } from './append-batch.ts';
+
+export interface MessageAppender {
+  /** Resolves once the message is committed (and only then may it be acknowledged). */
+  append(request: AppendRequest): Promise<AppendResult>;
+  /** Waits for everything queued so far to be committed. */
+  drain(): Promise<void>;
+}
+
+interface Waiting {
+  request: AppendRequest;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit. When idle, a message is committed at once, alone: no added latency. While a
+ * commit is in flight, arriving messages queue and go together in the next transaction, so
+ * under load many messages share one commit (and one fsync) instead of one each.
+ */
+export function createMessageAppender(
+  deps: TransactDeps & { ids: IdGenerator; maxBatch?: number },
+): MessageAppender {
+  const maxBatch = deps.maxBatch ?? 256;
+  const queue: Waiting[] = [];
+  const inFlight = new Map<string, Promise<AppendResult>>();
+  let running: Promise<void> | null = null;
+
+  async function commit(requests: AppendRequest[]): Promise<AppendResult[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        let stored: FeedEventRecord[] = [];
+        const results = await inTransaction(deps.db, async (tx) => {
+          const now = deps.clock();
+          const batch = await appendBatch(tx, requests, { now, newId: deps.ids });
+          stored = await appendFeed(tx, batch.feed, now);
+          return batch.results;
+        });
+        publishFeed(deps.bus, stored, deps.log);
+        return results;
+      } catch (error) {
+        // Another process stored one of these keys first: the retry answers it as a replay.
+        if (!(error instanceof IdempotencyRace) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async function run(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.splice(0, maxBatch);
+      try {
+        const results = await commit(batch.map((w) => w.request));
+        batch.forEach((w, i) => w.resolve(results[i]!));
+      } catch (error) {
+        if (batch.length === 1) {
+          batch[0]!.reject(error);
+          continue;
+        }
+        // One bad message must not fail its neighbours: retry them one by one.
+        deps.log.warn({ err: error, size: batch.length }, 'message batch failed, retrying singly');
+        for (const w of batch) await commit([w.request]).then((r) => w.resolve(r[0]!), w.reject);
+      }
+    }
+    running = null;
+  }
+
+  return {
+    append(request) {
+      const key = request.idempotencyKey
+        ? `${request.workspaceId}|${request.author}|${request.authorId}|${request.idempotencyKey}`
+        : null;
+      const pending = key ? inFlight.get(key) : undefined;
+      if (pending) return pending.then((r) => (r.kind === 'stored' ? { ...r, duplicate: true } : r));
+      const promise = new Promise<AppendResult>((resolve, reject) => queue.push({ request, resolve, reject }));
+      if (key) {
+        inFlight.set(key, promise);
+        const forget = () => inFlight.delete(key);
+        promise.then(forget, forget);
+      }
+      running ??= run();
+      return promise;
+    },
+    async drain() {
+      while (running) await running;
+    },
+  };
+}

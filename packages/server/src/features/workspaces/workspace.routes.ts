@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AuditEntry,
+  Channel,
+  CreateChannelBody,
+  CreateTeamBody,
+  Id,
+  IdParams,
+  PageQuery,
+  Team,
+  UpdateChannelBody,
+  UpdateTeamBody,
+  UpdateWorkspaceBody,
+  Workspace,
+  page,
+} from '@tandem/protocol';
+import { toJson } from '../../platform/json.ts';
+import { appError } from '../../platform/app-error.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import { agentOf } from '../../http/access.ts';
+import { decodeCursor, toPage } from '../../http/cursor.ts';
+import { responses } from '../../http/responses.ts';
+import type { Services } from '../../services.ts';
+import { inTransaction } from '../../adapters/postgres/database.ts';
+import { findTeam, listTeams, saveTeam } from '../teams/team.store.ts';
+import { insertChannel, listChannels, updateChannel } from '../channels/channel.store.ts';
+import { listAudit } from '../audit/audit.store.ts';
+
+export function workspaceRoutes(services: Services, deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/workspace', { config: { access: 'agent' }, schema: { tags: ['workspace'], response: responses({ 200: Workspace }) } }, async (request) =>
+      toJson(await services.workspaces.get(agentOf(request).workspaceId)),
+    );
+
+    app.patch(
+      '/workspace',
+      { config: { access: 'admin' }, schema: { tags: ['workspace'], body: UpdateWorkspaceBody, response: responses({ 200: Workspace }) } },
+      async (request) => toJson(await services.workspaces.update(agentOf(request).workspaceId, request.body)),
+    );
+
+    app.get('/teams', { config: { access: 'agent' }, schema: { tags: ['teams'], response: responses({ 200: z.object({ items: z.array(Team) }) }) } }, async (request) => ({
+      items: (await listTeams(deps.db, agentOf(request).workspaceId)).map(toJson),
+    }));
+
+    app.post(
+      '/teams',
+      { config: { access: 'admin' }, schema: { tags: ['teams'], body: CreateTeamBody, response: responses({ 201: Team }) } },
+      async (request, reply) => {
+        const { workspaceId } = agentOf(request);
+        const team = { id: deps.ids(), ...request.body, createdAt: deps.clock() };
+        await inTransaction(deps.db, (tx) => saveTeam(tx, workspaceId, team, { isNew: true }));
+        reply.code(201);
+        return toJson(team);
+      },
+    );
+
+    app.patch(
+      '/teams/:id',
+      { config: { access: 'admin' }, schema: { tags: ['teams'], params: IdParams, body: UpdateTeamBody, response: responses({ 200: Team }) } },
+      async (request) => {
+        const { workspaceId } = agentOf(request);
+        const saved = await inTransaction(deps.db, async (tx) => {
+          const current = await findTeam(tx, workspaceId, request.params.id);
+          if (!current) throw appError('team.not_found');
+          const next = { ...current, ...request.body };
+          await saveTeam(tx, workspaceId, next, { isNew: false });
+          return next;
+        });
+        return toJson(saved);
+      },
+    );
+
+    app.get('/channels', { config: { access: 'agent' }, schema: { tags: ['channels'], response: responses({ 200: z.object({ items: z.array(Channel) }) }) } }, async (request) => ({
+      items: (await listChannels(deps.db, agentOf(request).workspaceId)).map(toJson),
+    }));
+
+    app.post(
+      '/channels',
+      { config: { access: 'admin' }, schema: { tags: ['channels'], body: CreateChannelBody, response: responses({ 201: Channel }) } },
+      async (request, reply) => {
+        const channel = { id: deps.ids(), ...request.body, createdAt: deps.clock() };
+        await insertChannel(deps.db, agentOf(request).workspaceId, channel);
+        reply.code(201);
+        return toJson(channel);
+      },
+    );
+
+    app.patch(
+      '/channels/:id',
+      { config: { access: 'admin' }, schema: { tags: ['channels'], params: IdParams, body: UpdateChannelBody, response: responses({ 200: Channel }) } },
+      async (request) => {
+        const channel = await updateChannel(deps.db, agentOf(request).workspaceId, request.params.id, request.body);
+        if (!channel) throw appError('channel.not_found');
+        return toJson(channel);
+      },
+    );
+
+    app.get(
+      '/audit-entries',
+      {
+        config: { access: 'admin' },
+        schema: { tags: ['audit'], querystring: PageQuery.extend({ targetId: Id.optional() }), response: responses({ 200: page(AuditEntry) }) },
+      },
+      async (request) => {
+        const { cursor, limit, targetId } = request.query;
+        const before = (decodeCursor(cursor, 1)?.[0] as string | undefined) ?? null;
+        const rows = await listAudit(deps.db, agentOf(request).workspaceId, { before, limit: limit + 1, ...(targetId ? { targetId } : {}) });
+        return toPage(rows, limit, (r) => [r.id], (r) => toJson({ ...r, actorType: r.actorType as 'agent' }));
+      },
+    );
+
+    app.post(
+      '/audit-entries/:id/revert',
+      { config: { access: 'admin' }, schema: { tags: ['audit'], summary: 'Revert a merge or split', params: IdParams, response: responses({ 200: z.object({ revertedAt: z.string() }) }) } },
+      async (request) => {
+        const actor = agentOf(request);
+        const { revertedAt } = await services.revert.revert(actor.workspaceId, request.params.id, { type: 'agent', id: actor.agentId, role: actor.role });
+        return { revertedAt: revertedAt.toISOString() };
+      },
+    );
+  };
+}

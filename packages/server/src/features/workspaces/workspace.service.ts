@@ -1,0 +1,46 @@
+import type { WorkspaceRecord, WorkspaceSettings } from '../../domain/records.ts';
+import { pgCode } from '../../adapters/postgres/database.ts';
+import { appError } from '../../platform/app-error.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import { DEFAULT_WORKSPACE_SETTINGS, findWorkspace, insertWorkspace, updateWorkspace } from './workspace.store.ts';
+
+export function createWorkspaceService(deps: ServiceDeps) {
+  const { db, clock, ids } = deps;
+  return {
+    async create(input: { name: string; slug: string; settings?: Partial<WorkspaceSettings> }): Promise<WorkspaceRecord> {
+      const workspace: WorkspaceRecord = {
+        id: ids(),
+        name: input.name,
+        slug: input.slug,
+        settings: { ...DEFAULT_WORKSPACE_SETTINGS, ...input.settings },
+        createdAt: clock(),
+      };
+      try {
+        await insertWorkspace(db, workspace);
+      } catch (error) {
+        if (pgCode(error) === '23505') throw appError('workspace.slug_taken', `"${input.slug}" is taken.`, { cause: error });
+        throw error;
+      }
+      return workspace;
+    },
+
+    async get(id: string): Promise<WorkspaceRecord> {
+      const workspace = await findWorkspace(db, id);
+      if (!workspace) throw appError('workspace.not_found');
+      return workspace;
+    },
+
+    async update(id: string, change: { name?: string | undefined; settings?: Partial<WorkspaceSettings> | undefined }) {
+      const current = await findWorkspace(db, id);
+      if (!current) throw appError('workspace.not_found');
+      const settings = change.settings ? { ...current.settings, ...stripUndefined(change.settings) } : undefined;
+      return (await updateWorkspace(db, id, { ...(change.name ? { name: change.name } : {}), ...(settings ? { settings } : {}) }))!;
+    },
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export type WorkspaceService = ReturnType<typeof createWorkspaceService>;

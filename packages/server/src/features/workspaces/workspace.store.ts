@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../adapters/postgres/database.ts';
+import { workspaces } from '../../adapters/postgres/schema.ts';
+import type { WorkspaceRecord, WorkspaceSettings } from '../../domain/records.ts';
+
+export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
+  conversationGrouping: 'contact',
+  reopenWindowHours: 72,
+  widgetOrigins: [],
+};
+
+const toRecord = (row: typeof workspaces.$inferSelect): WorkspaceRecord => ({
+  id: row.id,
+  name: row.name,
+  slug: row.slug,
+  settings: { ...DEFAULT_WORKSPACE_SETTINGS, ...(row.settings as Partial<WorkspaceSettings>) },
+  createdAt: row.createdAt,
+});
+
+export async function insertWorkspace(q: Queryable, w: WorkspaceRecord): Promise<void> {
+  await q.insert(workspaces).values({ ...w, settings: { ...w.settings } });
+}
+
+export async function findWorkspace(q: Queryable, id: string): Promise<WorkspaceRecord | null> {
+  const [row] = await q.select().from(workspaces).where(eq(workspaces.id, id));
+  return row ? toRecord(row) : null;
+}
+
+export async function findWorkspaceBySlug(q: Queryable, slug: string): Promise<WorkspaceRecord | null> {
+  const [row] = await q.select().from(workspaces).where(eq(workspaces.slug, slug));
+  return row ? toRecord(row) : null;
+}
+
+export async function updateWorkspace(
+  q: Queryable,
+  id: string,
+  change: { name?: string; settings?: WorkspaceSettings },
+): Promise<WorkspaceRecord | null> {
+  const [row] = await q
+    .update(workspaces)
+    .set({ ...(change.name ? { name: change.name } : {}), ...(change.settings ? { settings: { ...change.settings } } : {}) })
+    .where(eq(workspaces.id, id))
+    .returning();
+  return row ? toRecord(row) : null;
+}
+
+export async function countWorkspaces(q: Queryable): Promise<number> {
+  const rows = await q.select({ id: workspaces.id }).from(workspaces).limit(1);
+  return rows.length;
+}

@@ -1,0 +1,61 @@
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config/schema.ts';
+import { openDatabase, type Database } from './adapters/postgres/database.ts';
+import { createInProcessBus } from './adapters/bus/in-process.bus.ts';
+import { createRedisBus } from './adapters/bus/redis.bus.ts';
+import type { EventBus } from './adapters/bus/event-bus.ts';
+import { createLogger } from './platform/logger.ts';
+import { systemClock, uuidV7 } from './platform/clock.ts';
+import type { ServiceDeps } from './platform/deps.ts';
+import { createApp, type App } from './app.ts';
+import { countWorkspaces } from './features/workspaces/workspace.store.ts';
+import { seedDemoWorkspace, type DemoCredentials } from './admin/demo-seed.ts';
+
+export interface RunningServer {
+  url: string;
+  app: App;
+  deps: ServiceDeps;
+  /** Set when this start created the demo workspace (first run on an empty database). */
+  demo: DemoCredentials | null;
+  /** Stops accepting work, drains in-flight requests and pending writes, then closes storage. */
+  close(): Promise<void>;
+}
+
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.DATABASE_URL
+    ? openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX })
+    : openDatabase({ kind: 'pglite', dataDir: join(resolve(config.TANDEM_DATA_DIR), 'pglite') });
+}
+
+async function openBus(config: Config, log: Logger): Promise<EventBus> {
+  return config.REDIS_URL ? createRedisBus(config.REDIS_URL, log) : createInProcessBus(log);
+}
+
+/** The composition root: every adapter is chosen and wired here, by hand. */
+export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const database = await openConfiguredDatabase(config);
+  await database.migrate();
+  const bus = await openBus(config, log);
+  const deps: ServiceDeps = { config, log, db: database.db, bus, clock: systemClock, ids: uuidV7 };
+  const app = await createApp(deps);
+  const demo = config.TANDEM_DEMO && (await countWorkspaces(database.db)) === 0 ? await seedDemoWorkspace(app.services, deps) : null;
+  const address = await app.http.listen({ host: config.HOST, port: config.PORT });
+  log.info({ address, database: database.kind, bus: config.REDIS_URL ? 'redis' : 'in-process' }, 'server started');
+  let closing: Promise<void> | null = null;
+  return {
+    url: config.PUBLIC_URL ?? address,
+    app,
+    deps,
+    demo,
+    close: () =>
+      (closing ??= (async () => {
+        await app.http.close();
+        await app.services.appender.drain();
+        await bus.close();
+        await database.close();
+        log.info('server stopped');
+      })()),
+  };
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { FeedEvent } from '@tandem/protocol';
+import { topics } from '../adapters/bus/event-bus.ts';
+import { presentFeedEvent, presentMessage } from '../domain/present.ts';
+import { appError } from '../platform/app-error.ts';
+import type { ServiceDeps } from '../platform/deps.ts';
+import type { Services } from '../services.ts';
+import { currentFeedSeq, readFeedSince } from '../features/feed/feed.store.ts';
+import { SESSION_COOKIE } from '../http/access.ts';
+import { onFrames, send, sendError } from './connection.ts';
+import { createFeedCursor } from './feed-cursor.ts';
+
+const REPLAY_PAGE = 500;
+
+/**
+ * Agents' realtime feed: every workspace event in commit order. `hello.since` resumes after the
+ * last sequence number the client saw; the server replays what it missed, then streams live.
+ */
+export function registerAgentSocket(app: FastifyInstance, services: Services, deps: ServiceDeps): void {
+  app.get('/api/v1/ws', { websocket: true, config: { access: 'public' }, schema: { hide: true } }, (socket, request) => {
+    const log = request.log;
+    let unsubscribe: (() => Promise<void>) | null = null;
+    let principal: Awaited<ReturnType<Services['auth']['authenticate']>> = null;
+    socket.on('close', () => void unsubscribe?.());
+
+    onFrames(socket, log, async (frame) => {
+      if (frame.type === 'hello') {
+        const header = request.headers.authorization?.startsWith('Bearer ') ? request.headers.authorization.slice(7) : undefined;
+        const token = frame.token ?? header ?? request.cookies[SESSION_COOKIE];
+        principal = token ? await services.auth.authenticate(token) : null;
+        if (principal?.kind !== 'agent') {
+          sendError(socket, appError('auth.unauthenticated', 'Say hello with an agent token.'), log);
+          socket.close(4401, 'unauthenticated');
+          return;
+        }
+        const { workspaceId } = principal;
+        const start = frame.since ?? (await currentFeedSeq(deps.db, workspaceId));
+        const cursor = createFeedCursor<FeedEvent>({
+          position: start,
+          seqOf: (e) => e.seq,
+          load: async (after) => (await readFeedSince(deps.db, workspaceId, after, REPLAY_PAGE)).map(presentFeedEvent),
+          deliver: (event) => send(socket, { type: 'event', event }),
+          onError: (error) => {
+            log.warn({ err: error }, 'feed replay failed; closing so the client resumes');
+            socket.close(1011, 'replay failed');
+          },
+        });
+        // Subscribe before replaying, so nothing committed in between is missed.
+        unsubscribe = await deps.bus.subscribe(topics.feed(workspaceId), (event) => void cursor.live(event as FeedEvent));
+        if (socket.readyState !== socket.OPEN) return void unsubscribe();
+        send(socket, { type: 'ready', seq: start });
+        await cursor.replay();
+        return;
+      }
+      if (frame.type !== 'message.send' || principal?.kind !== 'agent') return;
+      if (!frame.conversationId) throw appError('ws.invalid_frame', 'Agents name the conversationId.');
+      const result = await services.postMessage.post({
+        workspaceId: principal.workspaceId,
+        agentId: principal.agentId,
+        conversationId: frame.conversationId,
+        body: frame.body,
+        private: frame.private,
+        content: frame.content,
+        idempotencyKey: frame.idempotencyKey,
+      });
+      send(socket, { type: 'message.ack', idempotencyKey: frame.idempotencyKey, message: presentMessage(result.message), duplicate: result.duplicate });
+    });
+  });
+}

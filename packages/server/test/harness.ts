@@ -1,0 +1,158 @@
+// Test harness: the real app on real storage. PGlite in memory by default (migrated once per
+// file); PostgreSQL and Redis when TEST_DATABASE_URL / TEST_REDIS_URL are set (CI).
+import { randomBytes } from 'node:crypto';
+import { after } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import { WebSocket } from 'ws';
+import { pino } from 'pino';
+import type { AgentRole } from '@tandem/core';
+import { createApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/config/load.ts';
+import type { Config } from '../src/config/schema.ts';
+import { openDatabase, type Database } from '../src/adapters/postgres/database.ts';
+import { createInProcessBus } from '../src/adapters/bus/in-process.bus.ts';
+import { createRedisBus } from '../src/adapters/bus/redis.bus.ts';
+import { systemClock, uuidV7, type Clock } from '../src/platform/clock.ts';
+import type { ServiceDeps } from '../src/platform/deps.ts';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
+
+export interface TestApp extends App {
+  deps: ServiceDeps;
+  database: Database;
+  /** Base URL once `listen()` was called. */
+  url: () => string;
+  listen: () => Promise<string>;
+}
+
+export async function openTestDatabase(): Promise<Database> {
+  const database = TEST_DATABASE_URL
+    ? await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL, poolMax: 5 })
+    : await openDatabase({ kind: 'pglite', dataDir: null });
+  await database.migrate();
+  return database;
+}
+
+/** One app per test file, created with top-level await (so `after` closes it when the file ends). */
+export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const config: Config = loadConfig({ LOG_LEVEL: 'silent', TANDEM_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '100000', ...options.env });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const database = await openTestDatabase();
+  const bus = TEST_REDIS_URL ? await createRedisBus(TEST_REDIS_URL, log) : createInProcessBus(log);
+  const deps: ServiceDeps = { config, log, db: database.db, bus, clock: options.clock ?? systemClock, ids: uuidV7 };
+  const app = await createApp(deps);
+  let base = '';
+  after(async () => {
+    await app.http.close();
+    await app.services.appender.drain();
+    await bus.close();
+    await database.close();
+  });
+  return {
+    ...app,
+    deps,
+    database,
+    url: () => base,
+    listen: async () => {
+      await app.http.listen({ host: '127.0.0.1', port: 0 });
+      base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
+      return base;
+    },
+  };
+}
+
+export const uniqueSlug = (prefix = 'ws') => `${prefix}-${randomBytes(5).toString('hex')}`;
+
+export interface TestWorkspace {
+  id: string;
+  slug: string;
+  /** Bearer tokens by role, each for its own agent. */
+  tokens: Record<AgentRole, string>;
+  agentIds: Record<AgentRole, string>;
+}
+
+/** A fresh workspace with an owner, an admin and an agent, each holding an API token. */
+export async function createWorkspace(app: TestApp): Promise<TestWorkspace> {
+  const workspace = await app.services.workspaces.create({ name: 'Test', slug: uniqueSlug() });
+  const tokens = {} as Record<AgentRole, string>;
+  const agentIds = {} as Record<AgentRole, string>;
+  for (const role of ['owner', 'admin', 'agent'] as const) {
+    const agent = await app.services.agents.create(
+      workspace.id,
+      { email: `${role}@example.com`, name: role, role, password: 'correct horse battery', skills: [] },
+      null,
+    );
+    agentIds[role] = agent.id;
+    tokens[role] = (await app.services.auth.issue('api', workspace.id, { agentId: agent.id, name: 'test' })).token;
+  }
+  return { id: workspace.id, slug: workspace.slug, tokens, agentIds };
+}
+
+/** `app.inject` with a bearer token and a JSON body. */
+export async function call(
+  app: TestApp,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const response = await app.http.inject({
+    method,
+    url,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined ? { payload: JSON.stringify(options.body) } : {}),
+  });
+  return { status: response.statusCode, headers: response.headers, body: response.body ? safeJson(response.body) : undefined };
+}
+
+function safeJson(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A WebSocket client that collects frames and can wait for one matching a predicate. */
+export async function connect(url: string, headers: Record<string, string> = {}) {
+  const socket = new WebSocket(url, { headers });
+  const frames: any[] = [];
+  const waiters: Array<{ match: (f: any) => boolean; resolve: (f: any) => void }> = [];
+  socket.on('message', (data) => {
+    const frame = JSON.parse(data.toString());
+    frames.push(frame);
+    for (const w of [...waiters]) {
+      if (w.match(frame)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(frame);
+      }
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return {
+    socket,
+    frames,
+    send: (frame: unknown) => socket.send(JSON.stringify(frame)),
+    waitFor(match: (frame: any) => boolean, timeoutMs = 5000): Promise<any> {
+      const seen = frames.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching frame in ${timeoutMs} ms; got ${JSON.stringify(frames).slice(0, 500)}`)), timeoutMs);
+        waiters.push({ match, resolve: (f) => (clearTimeout(timer), resolve(f)) });
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (socket.readyState === socket.CLOSED) return resolve();
+        socket.once('close', () => resolve());
+        socket.close();
+      }),
+  };
+}

@@ -25,6 +25,12 @@ export interface CustomerMessage {
   idempotencyKey: string | null;
 }
 
+export type IdentityMessage = Omit<CustomerMessage, 'customerId' | 'conversationId'> & {
+  conversationId?: undefined;
+  identity: { kind: IdentityKind; value: string };
+  customerName?: string | undefined;
+};
+
 export interface Received {
   conversation: ConversationRecord;
   message: MessageRecord;
@@ -100,40 +106,40 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
     return settle(batch.results[0]);
   }
 
-  async function deliver(input: CustomerMessage): Promise<Received> {
-    if (input.conversationId) return appendTo(input, input.conversationId);
+  async function deliver(input: CustomerMessage | IdentityMessage): Promise<Received> {
+    if (input.conversationId && 'customerId' in input) return appendTo(input, input.conversationId);
     const workspace = await findWorkspace(deps.db, input.workspaceId);
     if (!workspace) throw appError('workspace.not_found');
     const settings = { policy: workspace.settings.conversationGrouping, reopenWindowHours: workspace.settings.reopenWindowHours };
+    // One transaction from "who is this?" to the stored first message: a failure anywhere
+    // leaves no customer, conversation or message behind.
     const decision = await transact(deps, async (tx, emit) => {
+      const customerId = 'customerId' in input
+        ? input.customerId
+        : await customers.resolveIn(tx, input.workspaceId, input.identity.kind, input.identity.value, input.customerName);
       // Locking the customer serializes their concurrent first messages: one conversation, not two.
-      if (!(await lockCustomer(tx, input.workspaceId, input.customerId))) throw appError('customer.not_found');
-      const candidates = await customerConversations(tx, input.workspaceId, input.customerId);
+      if (!(await lockCustomer(tx, input.workspaceId, customerId))) throw appError('customer.not_found');
+      const candidates = await customerConversations(tx, input.workspaceId, customerId);
       const choice = chooseConversation(settings, candidates, { channel: input.channel, threadKey: input.threadKey ?? null }, clock());
-      if (choice.kind !== 'create') return { kind: 'existing' as const, conversationId: choice.conversationId };
-      return { kind: 'created' as const, received: await createWithMessage(tx, emit, input) };
+      const message = { ...input, customerId };
+      if (choice.kind !== 'create') return { kind: 'existing' as const, message, conversationId: choice.conversationId };
+      return { kind: 'created' as const, received: await createWithMessage(tx, emit, message) };
     });
-    return decision.kind === 'created' ? decision.received : appendTo(input, decision.conversationId);
+    return decision.kind === 'created' ? decision.received : appendTo(decision.message, decision.conversationId);
   }
 
   return {
     deliver,
 
     /** A message from a channel handle (email address, phone...), matched to a customer or creating one. */
-    async receiveFromIdentity(
-      input: Omit<CustomerMessage, 'customerId'> & { identity: { kind: IdentityKind; value: string }; customerName?: string },
-    ): Promise<Received> {
-      const resolve = () =>
-        transact(deps, (tx) => customers.resolveIn(tx, input.workspaceId, input.identity.kind, input.identity.value, input.customerName));
-      let customerId: string;
+    async receiveFromIdentity(input: IdentityMessage): Promise<Received> {
       try {
-        customerId = await resolve();
+        return await deliver(input);
       } catch (error) {
         // Two first messages from one new handle raced to create the customer: the loser finds it.
         if (!isAppError(error) || error.code !== 'identity.taken') throw error;
-        customerId = await resolve();
+        return deliver(input);
       }
-      return deliver({ ...input, customerId });
     },
   };
 }

@@ -30,7 +30,7 @@ export const Problem = z
     code: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
-  .describe('RFC 9457 problem details');
+  .describe('RFC 9457 problem details').meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
 
 export const Ok = z.object({ ok: z.literal(true) });

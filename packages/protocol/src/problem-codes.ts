@@ -36,8 +36,6 @@ export const PROBLEM_CODES = {
   'conversation.split_rejected': { kind: 'invalid', title: 'These messages cannot be split off' },
   'conversation.invalid_status': { kind: 'invalid', title: 'This status change is not valid' },
   'conversation.channel_not_reachable': { kind: 'invalid', title: 'The customer cannot be reached on this channel' },
-  'message.not_found': { kind: 'not_found', title: 'Message not found' },
-  'message.too_long': { kind: 'too_large', title: 'The message is longer than allowed' },
   'audit_entry.not_found': { kind: 'not_found', title: 'Audit entry not found' },
   'audit_entry.not_revertible': { kind: 'conflict', title: 'This change cannot be reverted' },
   'ws.invalid_frame': { kind: 'invalid', title: 'The WebSocket frame is invalid' },

@@ -14,6 +14,8 @@ import { createInProcessBus } from '../src/adapters/bus/in-process.bus.ts';
 import { createRedisBus } from '../src/adapters/bus/redis.bus.ts';
 import { systemClock, uuidV7, type Clock } from '../src/platform/clock.ts';
 import type { ServiceDeps } from '../src/platform/deps.ts';
+import { hashPassword } from '../src/features/auth/password.ts';
+import { insertAgent } from '../src/features/agents/agent.store.ts';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
@@ -72,17 +74,18 @@ export interface TestWorkspace {
   agentIds: Record<AgentRole, string>;
 }
 
+export const TEST_PASSWORD = 'correct horse battery';
+// scrypt is slow on purpose; hashing the test password once keeps each workspace cheap.
+const testPasswordHash = hashPassword(TEST_PASSWORD);
+
 /** A fresh workspace with an owner, an admin and an agent, each holding an API token. */
 export async function createWorkspace(app: TestApp): Promise<TestWorkspace> {
   const workspace = await app.services.workspaces.create({ name: 'Test', slug: uniqueSlug() });
   const tokens = {} as Record<AgentRole, string>;
   const agentIds = {} as Record<AgentRole, string>;
   for (const role of ['owner', 'admin', 'agent'] as const) {
-    const agent = await app.services.agents.create(
-      workspace.id,
-      { email: `${role}@example.com`, name: role, role, password: 'correct horse battery', skills: [] },
-      null,
-    );
+    const agent = { workspaceId: workspace.id, id: uuidV7(), email: `${role}@example.com`, name: role, role, skills: [], createdAt: new Date() };
+    await insertAgent(app.deps.db, { ...agent, passwordHash: await testPasswordHash });
     agentIds[role] = agent.id;
     tokens[role] = (await app.services.auth.issue('api', workspace.id, { agentId: agent.id, name: 'test' })).token;
   }

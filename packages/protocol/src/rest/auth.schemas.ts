@@ -23,13 +23,13 @@ export const Agent = z.object({
   role: z.enum(AGENT_ROLES),
   skills: z.array(z.string()),
   createdAt: Timestamp,
-});
+}).meta({ id: 'Agent' });
 export type Agent = z.infer<typeof Agent>;
 
 export const Session = z.object({
   agent: Agent,
   workspace: z.object({ id: Id, name: z.string(), slug: z.string() }),
-});
+}).meta({ id: 'Session' });
 
 export const Skill = z
   .string()
@@ -59,7 +59,7 @@ export const ApiToken = z.object({
   createdAt: Timestamp,
   lastUsedAt: Timestamp.nullable(),
   revokedAt: Timestamp.nullable(),
-});
+}).meta({ id: 'ApiToken' });
 
 export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(120) });
 export const CreatedApiToken = z.object({

@@ -29,7 +29,7 @@ export const Conversation = z.object({
   createdAt: Timestamp,
   lastActivityAt: Timestamp,
   resolvedAt: Timestamp.nullable(),
-});
+}).meta({ id: 'Conversation' });
 export type Conversation = z.infer<typeof Conversation>;
 
 export const ListConversationsQuery = PageQuery.extend({
@@ -77,7 +77,7 @@ export const MessageContent = z.strictObject({
   quickReplies: z.array(QuickReply).max(10).optional(),
   articleCards: z.array(ArticleCard).max(10).optional(),
   attachments: z.array(AttachmentMeta).max(20).optional(),
-});
+}).meta({ id: 'MessageContent' });
 export type MessageContent = z.infer<typeof MessageContent>;
 
 export const MessageBody = z.string().min(1).max(MESSAGE_MAX_CHARS);
@@ -101,7 +101,7 @@ export const Message = z.object({
   deliveryStatus: z.enum(DELIVERY_STATUSES),
   idempotencyKey: z.string().nullable(),
   createdAt: Timestamp,
-});
+}).meta({ id: 'Message' });
 export type Message = z.infer<typeof Message>;
 
 export const PostMessageBody = z.strictObject({

@@ -7,7 +7,7 @@ export const Consent = z.object(
     (typeof CONSENT_PURPOSES)[number],
     z.ZodBoolean
   >,
-);
+).meta({ id: 'Consent' });
 
 /** Custom attributes: flat, small, JSON-typed values. */
 export const Attributes = z
@@ -19,7 +19,7 @@ export const IdentityInput = z.strictObject({
   value: z.string().min(1).max(256),
 });
 
-export const Identity = z.object({ id: Id, kind: z.enum(IDENTITY_KINDS), value: z.string(), createdAt: Timestamp });
+export const Identity = z.object({ id: Id, kind: z.enum(IDENTITY_KINDS), value: z.string(), createdAt: Timestamp }).meta({ id: 'Identity' });
 
 export const Customer = z.object({
   id: Id,
@@ -30,7 +30,7 @@ export const Customer = z.object({
   mergedIntoId: Id.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-});
+}).meta({ id: 'Customer' });
 export type Customer = z.infer<typeof Customer>;
 
 export const CreateCustomerBody = z.strictObject({
@@ -61,7 +61,7 @@ export const TimelineEvent = z.object({
   type: z.enum(TIMELINE_EVENT_TYPES),
   data: z.record(z.string(), z.unknown()),
   occurredAt: Timestamp,
-});
+}).meta({ id: 'TimelineEvent' });
 
 export const RecordEventBody = z.strictObject({
   type: z.enum(TIMELINE_EVENT_TYPES),

@@ -9,7 +9,7 @@ export const WorkspaceSettings = z.object({
     .describe('`contact`: one open conversation per customer; `thread`: one per channel thread'),
   reopenWindowHours: z.number().int().min(0).max(8760).describe('A message this soon after resolution reopens'),
   widgetOrigins: z.array(z.url()).max(50).describe('Origins allowed to embed the widget (CORS)'),
-});
+}).meta({ id: 'WorkspaceSettings' });
 
 export const Workspace = z.object({
   id: Id,
@@ -17,7 +17,7 @@ export const Workspace = z.object({
   slug: z.string(),
   settings: WorkspaceSettings,
   createdAt: Timestamp,
-});
+}).meta({ id: 'Workspace' });
 
 export const UpdateWorkspaceBody = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
@@ -30,7 +30,7 @@ export const Team = z.object({
   skills: z.array(z.string()),
   agentIds: z.array(Id),
   createdAt: Timestamp,
-});
+}).meta({ id: 'Team' });
 
 export const CreateTeamBody = z.strictObject({
   name: z.string().trim().min(1).max(120),
@@ -45,7 +45,7 @@ export const Channel = z.object({
   name: z.string(),
   enabled: z.boolean(),
   createdAt: Timestamp,
-});
+}).meta({ id: 'Channel' });
 
 export const CreateChannelBody = z.strictObject({
   kind: z.enum(CHANNEL_KINDS),
@@ -67,4 +67,4 @@ export const AuditEntry = z.object({
   data: z.record(z.string(), z.unknown()),
   createdAt: Timestamp,
   revertedAt: Timestamp.nullable(),
-});
+}).meta({ id: 'AuditEntry' });

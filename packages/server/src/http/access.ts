@@ -23,12 +23,14 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * learns nothing about a route's shape. Tokens come from the Authorization header or, for the
  * console, the session cookie; never from the query string (it ends up in logs).
  */
-export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
+export function registerAccessControl(app: FastifyInstance, auth: AuthService): RouteAccess[] {
+  const routes: RouteAccess[] = [];
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) {
-      throw new Error(`${route.method} ${route.url} must declare config.access`);
-    }
+    if (!route.url.startsWith('/api/v1')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`${route.method} ${route.url} must declare config.access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
@@ -43,6 +45,13 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
     checkAccess(principal, access, request);
     request.principal = principal;
   });
+  return routes;
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 function checkAccess(principal: Principal, access: Exclude<Access, 'public'>, request: FastifyRequest): void {

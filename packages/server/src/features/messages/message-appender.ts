@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import { inTransaction } from '../../adapters/postgres/database.ts';
 import type { FeedEventRecord } from '../../domain/records.ts';
 import type { IdGenerator } from '../../platform/clock.ts';

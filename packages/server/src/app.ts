@@ -23,6 +23,7 @@ import { conversationRoutes } from './features/conversations/conversations.route
 import { widgetRoutes } from './features/conversations/widget.routes.ts';
 import { registerAgentSocket } from './ws/agent.socket.ts';
 import { registerCustomerSocket } from './ws/customer.socket.ts';
+import { startHeartbeat } from './ws/heartbeat.ts';
 import { ping } from './adapters/postgres/database.ts';
 
 /** 1 MiB: far above the longest message (MESSAGE_MAX_CHARS), far below what would hurt. */
@@ -108,6 +109,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(customerRoutes(services, deps), prefix);
   await http.register(conversationRoutes(services, deps), prefix);
   await http.register(widgetRoutes(services, deps), prefix);
+  startHeartbeat(http);
   registerAgentSocket(http, services, deps);
   registerCustomerSocket(http, services, deps);
 

@@ -3,9 +3,9 @@ import type { Actor } from '../../domain/records.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { transact, type Emit } from '../feed/transact.ts';
-import { findCustomer, reassignIdentities, updateCustomerRow } from '../customers/customer.store.ts';
-import { reassignTimeline } from '../customers/timeline.store.ts';
-import { findConversation, reassignConversations, updateConversationRow } from '../conversations/conversation.store.ts';
+import { findCustomer, updateCustomerRow } from '../customers/customer.store.ts';
+import { reassignCustomerRows } from '../customers/customer-owned.store.ts';
+import { findConversation, updateConversationRow } from '../conversations/conversation.store.ts';
 import { moveMessages } from '../messages/message.store.ts';
 import type { MessageMove } from '../conversations/merge-split.service.ts';
 import { findAuditForRevert, markReverted, recordAudit, type AuditRow } from './audit.store.ts';
@@ -51,9 +51,10 @@ export function createRevertService(deps: ServiceDeps) {
       const ws = entry.workspaceId;
       const absorbed = await findCustomer(tx, ws, absorbedId, { lock: true });
       if (absorbed?.mergedIntoId !== entry.targetId) throw appError('audit_entry.not_revertible', 'The customers changed since.');
-      await reassignIdentities(tx, ws, entry.targetId, absorbedId, identityIds);
-      await reassignConversations(tx, ws, entry.targetId, absorbedId, conversationIds);
-      await reassignTimeline(tx, ws, entry.targetId, absorbedId, timelineIds);
+      const back = { from: entry.targetId, to: absorbedId };
+      await reassignCustomerRows(tx, 'identities', ws, { ...back, only: identityIds });
+      await reassignCustomerRows(tx, 'conversations', ws, { ...back, only: conversationIds });
+      await reassignCustomerRows(tx, 'timelineEvents', ws, { ...back, only: timelineIds });
       await updateCustomerRow(tx, ws, absorbedId, { mergedIntoId: null, updatedAt: clock() });
       emit({ workspaceId: ws, type: 'customer.merged', conversationId: null, data: { survivorId: entry.targetId, absorbedId, reverted: true } });
     },

@@ -1,5 +1,6 @@
 import { changeStatus, type ChannelKind, type ConversationStatus, type HandlerKind, type Priority } from '@tandem/core';
 import type { ConversationRecord } from '../../domain/records.ts';
+import { newConversation } from '../../domain/new-conversation.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { transact } from '../feed/transact.ts';
@@ -39,28 +40,15 @@ export function createConversationService(deps: ServiceDeps) {
         const customer = await findCustomer(tx, workspaceId, input.customerId);
         if (!customer) throw appError('customer.not_found');
         if (customer.mergedIntoId) throw appError('customer.merged', `Use customer ${customer.mergedIntoId}.`);
-        const now = clock();
-        const conversation: ConversationRecord = {
+        const conversation = newConversation({
           workspaceId,
           id: ids(),
           customerId: customer.id,
-          status: 'open',
           handler: 'agent',
-          assigneeId: null,
-          teamId: null,
-          priority: 'normal',
-          language: null,
-          channels: [],
-          lastChannel: input.channel ?? null,
-          threadKey: null,
-          subject: input.subject ?? null,
-          lastSeq: 0,
-          snoozedUntil: null,
-          mergedIntoId: null,
-          createdAt: now,
-          lastActivityAt: now,
-          resolvedAt: null,
-        };
+          channel: input.channel ?? null,
+          subject: input.subject,
+          now: clock(),
+        });
         await insertConversation(tx, conversation);
         emit({ workspaceId, type: 'conversation.created', conversationId: conversation.id, conversation });
         return conversation;

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ConversationStatus } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { conversations } from '../../adapters/postgres/schema.ts';
@@ -87,26 +87,4 @@ export async function updateConversationRow(
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)))
     .returning();
   return row ? conversationFromRow(row) : null;
-}
-
-/** Re-points conversations from one customer to another (customer merge and its revert). */
-export async function reassignConversations(
-  q: Queryable,
-  workspaceId: string,
-  from: string,
-  to: string,
-  only?: string[],
-): Promise<string[]> {
-  const rows = await q
-    .update(conversations)
-    .set({ customerId: to })
-    .where(
-      and(
-        eq(conversations.workspaceId, workspaceId),
-        eq(conversations.customerId, from),
-        only ? inArray(conversations.id, only) : undefined,
-      ),
-    )
-    .returning({ id: conversations.id });
-  return rows.map((r) => r.id);
 }

@@ -2,6 +2,7 @@ import { chooseConversation, isAppError, type ChannelKind, type IdentityKind } f
 import type { MessageContent } from '@tandem/protocol';
 import type { Tx } from '../../adapters/postgres/database.ts';
 import type { ConversationRecord, MessageRecord } from '../../domain/records.ts';
+import { newConversation } from '../../domain/new-conversation.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { transact, type Emit } from '../feed/transact.ts';
@@ -77,27 +78,16 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
   /** Creates the conversation and stores its first message in one transaction: never one without the other. */
   async function createWithMessage(tx: Tx, emit: Emit, input: CustomerMessage): Promise<Received> {
     const now = clock();
-    const conversation: ConversationRecord = {
+    const conversation = newConversation({
       workspaceId: input.workspaceId,
       id: ids(),
       customerId: input.customerId,
-      status: 'open',
       handler: 'queue',
-      assigneeId: null,
-      teamId: null,
-      priority: 'normal',
-      language: null,
-      channels: [],
-      lastChannel: input.channel,
-      threadKey: input.threadKey ?? null,
-      subject: input.subject ?? null,
-      lastSeq: 0,
-      snoozedUntil: null,
-      mergedIntoId: null,
-      createdAt: now,
-      lastActivityAt: now,
-      resolvedAt: null,
-    };
+      channel: input.channel,
+      threadKey: input.threadKey,
+      subject: input.subject,
+      now,
+    });
     await insertConversation(tx, conversation);
     await customers.timeline(tx, input.workspaceId, input.customerId, 'conversation.started', { channel: input.channel }, conversation.id);
     emit({ workspaceId: input.workspaceId, type: 'conversation.created', conversationId: conversation.id, conversation });

@@ -5,16 +5,15 @@ import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { transact } from '../feed/transact.ts';
 import { recordAudit } from '../audit/audit.store.ts';
-import { reassignConversations } from '../conversations/conversation.store.ts';
+import { reassignCustomerRows } from './customer-owned.store.ts';
 import {
   findCustomer,
   findCustomerIdByIdentity,
   insertCustomer,
   insertIdentity,
-  reassignIdentities,
   updateCustomerRow,
 } from './customer.store.ts';
-import { insertTimelineEvent, reassignTimeline } from './timeline.store.ts';
+import { insertTimelineEvent } from './timeline.store.ts';
 
 export interface NewCustomer {
   name?: string | undefined;
@@ -129,9 +128,10 @@ export function createCustomerService(deps: ServiceDeps) {
         if (!survivor || !absorbed) throw appError('customer.not_found');
         const plan = planMerge(survivor, absorbed);
         if (plan.kind === 'rejected') throw appError('customer.merge_rejected', `Cannot merge: ${plan.reason.replace('_', ' ')}.`);
-        const identityIds = await reassignIdentities(tx, workspaceId, absorbedId, survivorId);
-        const conversationIds = await reassignConversations(tx, workspaceId, absorbedId, survivorId);
-        const timelineIds = await reassignTimeline(tx, workspaceId, absorbedId, survivorId);
+        const move = { from: absorbedId, to: survivorId };
+        const identityIds = await reassignCustomerRows(tx, 'identities', workspaceId, move);
+        const conversationIds = await reassignCustomerRows(tx, 'conversations', workspaceId, move);
+        const timelineIds = await reassignCustomerRows(tx, 'timelineEvents', workspaceId, move);
         const now = clock();
         await updateCustomerRow(tx, workspaceId, absorbedId, { mergedIntoId: survivorId, updatedAt: now });
         await updateCustomerRow(tx, workspaceId, survivorId, { updatedAt: now });

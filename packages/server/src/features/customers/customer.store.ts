@@ -113,28 +113,6 @@ export async function updateCustomerRow(
   await q.update(customers).set(change).where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)));
 }
 
-/** Moves identities between customers (merge and its revert); returns the ids moved. */
-export async function reassignIdentities(
-  q: Queryable,
-  workspaceId: string,
-  from: string,
-  to: string,
-  only?: string[],
-): Promise<string[]> {
-  const rows = await q
-    .update(identities)
-    .set({ customerId: to })
-    .where(
-      and(
-        eq(identities.workspaceId, workspaceId),
-        eq(identities.customerId, from),
-        only ? inArray(identities.id, only) : undefined,
-      ),
-    )
-    .returning({ id: identities.id });
-  return rows.map((r) => r.id);
-}
-
 /** Row-locks a customer for the rest of the transaction; false if there is no such customer. */
 export async function lockCustomer(q: Queryable, workspaceId: string, id: string): Promise<boolean> {
   const rows = await q

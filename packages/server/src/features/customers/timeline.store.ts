@@ -31,24 +31,3 @@ export async function listTimeline(
     .limit(options.limit);
   return rows.map((r) => ({ ...r, type: r.type as TimelineEventType }));
 }
-
-export async function reassignTimeline(
-  q: Queryable,
-  workspaceId: string,
-  from: string,
-  to: string,
-  only?: string[],
-): Promise<string[]> {
-  const rows = await q
-    .update(timelineEvents)
-    .set({ customerId: to })
-    .where(
-      and(
-        eq(timelineEvents.workspaceId, workspaceId),
-        eq(timelineEvents.customerId, from),
-        only ? inArray(timelineEvents.id, only) : undefined,
-      ),
-    )
-    .returning({ id: timelineEvents.id });
-  return rows.map((r) => r.id);
-}

@@ -2,19 +2,18 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import { Redis } from 'ioredis';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServiceDeps } from './platform/deps.ts';
 import { createServices, type Services } from './services.ts';
 import { registerStrictJsonParser } from './http/json-parser.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { registerDraining } from './http/draining.ts';
+import { registerRateLimits } from './http/rate-limits.ts';
 import { registerAccessControl, type RouteAccess } from './http/access.ts';
 import { registerWidgetOriginCheck, widgetCorsDelegator } from './http/cors.ts';
-import { appError } from './platform/app-error.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { agentRoutes } from './features/agents/agents.routes.ts';
 import { workspaceRoutes } from './features/workspaces/workspace.routes.ts';
@@ -36,21 +35,6 @@ export interface App {
   routes: RouteAccess[];
 }
 
-/**
- * A request still running when close() starts would leave its keep-alive connection open until
- * keepAliveTimeout (72 s), holding shutdown past its grace period. Fastify answers requests that
- * arrive after close() with `Connection: close`; this does the same for those already running.
- */
-function closeConnectionsWhenClosing(http: FastifyInstance): void {
-  let closing = false;
-  http.addHook('preClose', async () => {
-    closing = true;
-  });
-  http.addHook('onSend', async (_request, reply) => {
-    if (closing) reply.header('connection', 'close');
-  });
-}
-
 /** Builds the HTTP/WS application from its adapters. Tests call it with PGlite and their own clock. */
 export async function createApp(deps: ServiceDeps): Promise<App> {
   const services = createServices(deps);
@@ -59,26 +43,19 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
     genReqId: () => deps.ids(),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.TRUST_PROXY,
-    // Draining requests get our own problem document (below) instead of Fastify's plain 503.
+    // Draining requests get our own problem document (http/draining.ts), not Fastify's plain 503.
     return503OnClosing: false,
   });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   registerStrictJsonParser(http);
   registerErrorHandling(http);
-  closeConnectionsWhenClosing(http);
+  registerDraining(http);
 
   await http.register(cookie);
   await http.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } });
   await http.register(cors, { hook: 'preHandler', delegator: widgetCorsDelegator(deps.db) });
-  const rateLimitRedis = deps.config.REDIS_URL ? new Redis(deps.config.REDIS_URL, { connectTimeout: 1000, maxRetriesPerRequest: 1 }) : null;
-  await http.register(rateLimit, {
-    max: deps.config.RATE_LIMIT_PER_MINUTE,
-    timeWindow: '1 minute',
-    ...(rateLimitRedis ? { redis: rateLimitRedis, nameSpace: 'tandem-rl-' } : {}),
-  });
-  // The rate limiter does not close a client it was given; left open, it keeps the process alive after SIGTERM.
-  if (rateLimitRedis) http.addHook('onClose', async () => void (await rateLimitRedis.quit()));
+  await registerRateLimits(http, { perMinute: deps.config.RATE_LIMIT_PER_MINUTE, redisUrl: deps.config.REDIS_URL });
   await http.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await http.register(swagger, {
     openapi: {
@@ -91,15 +68,6 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   });
   await http.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  let draining = false;
-  http.addHook('preClose', async () => {
-    draining = true;
-  });
-  http.addHook('onRequest', async (_request, reply) => {
-    if (!draining) return;
-    void reply.header('connection', 'close');
-    throw appError('server.shutting_down', 'This process is stopping: retry, another one will answer.');
-  });
   registerWidgetOriginCheck(http, deps.db);
   const routes = registerAccessControl(http, services.auth);
   const prefix = { prefix: '/api/v1' };

@@ -59,18 +59,23 @@ export const SplitConversationBody = z.strictObject({
   messageIds: z.array(Id).min(1).max(500).describe('Messages moved to a new conversation'),
 });
 
+/** Links shown to people: http(s) only, so no `javascript:` or `data:` URL can reach a page. */
+export const SafeUrl = z.url({ protocol: /^https?$/ }).max(2048);
+/** An absolute http(s) URL or a path on this server (never protocol-relative `//host`). */
+export const SafeLink = z.union([SafeUrl, z.string().max(2048).regex(/^\/(?!\/)/, 'a path starting with one /')]);
+
 export const QuickReply = z.strictObject({ label: z.string().min(1).max(80), value: z.string().min(1).max(256) });
 export const ArticleCard = z.strictObject({
   articleId: Id.optional(),
   title: z.string().min(1).max(200),
-  url: z.url().max(2048),
+  url: SafeUrl,
   summary: z.string().max(500).optional(),
 });
 export const AttachmentMeta = z.strictObject({
   name: z.string().min(1).max(255),
   contentType: z.string().min(3).max(127),
   size: z.number().int().min(0),
-  url: z.string().max(2048),
+  url: SafeLink,
 });
 
 export const MessageContent = z.strictObject({

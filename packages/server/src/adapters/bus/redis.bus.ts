@@ -39,7 +39,13 @@ export async function createRedisBus(url: string, log: Logger): Promise<EventBus
     },
     async subscribe(topic, handler) {
       if (registry.add(topic, handler)) live.set(topic, subscriber.subscribe(PREFIX + topic));
-      await live.get(topic);
+      try {
+        await live.get(topic);
+      } catch (error) {
+        // Forget a refused SUBSCRIBE (outage, failover), or every later subscriber to the topic gets its error.
+        if (registry.remove(topic, handler)) live.delete(topic);
+        throw error;
+      }
       return async () => {
         if (!registry.remove(topic, handler)) return;
         live.delete(topic);

@@ -103,16 +103,22 @@ function applyMessage(c: ConversationRecord, req: AppendRequest, now: Date): Con
   };
 }
 
+// One probe of messages_idempotency_idx per key, not a scan: LATERAL makes the plan per key
+// whatever the planner guesses of the batch size, and IS NOT NULL matches the partial index.
+// Keys are deduplicated per author; only authored messages (customer, agent) carry them.
 async function findReplays(tx: Tx, requests: readonly AppendRequest[]): Promise<Array<AppendResult | undefined>> {
-  const keyed = requests.flatMap((r, i) => (r.idempotencyKey ? [{ i, ws: r.workspaceId, author: r.author, aid: r.authorId, key: r.idempotencyKey }] : []));
+  const keyed = requests.flatMap((r, i) => (r.idempotencyKey && r.authorId ? [{ i, ws: r.workspaceId, author: r.author, aid: r.authorId, key: r.idempotencyKey }] : []));
   const results: Array<AppendResult | undefined> = requests.map(() => undefined);
   if (keyed.length === 0) return results;
   const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
       SELECT k.i, to_jsonb(m) AS m, to_jsonb(c) AS c
       FROM jsonb_to_recordset(${JSON.stringify(keyed)}::jsonb) AS k(i int, ws uuid, author text, aid uuid, key text)
-      JOIN messages m ON m.workspace_id = k.ws AND m.author = k.author
-        AND m.author_id IS NOT DISTINCT FROM k.aid AND m.idempotency_key = k.key
+      CROSS JOIN LATERAL (
+        SELECT * FROM messages
+        WHERE workspace_id = k.ws AND author = k.author AND author_id = k.aid
+          AND idempotency_key = k.key AND idempotency_key IS NOT NULL
+        LIMIT 1) m
       JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id`),
   );
   for (const row of rows) {

@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../platform/deps.ts';
 import type { Services } from '../services.ts';
 import { currentFeedSeq, readFeedSince } from '../features/feed/feed.store.ts';
 import { SESSION_COOKIE } from '../http/access.ts';
-import { onFrames, send, sendError } from './connection.ts';
+import { onFrames, send, sendError, sendShared } from './connection.ts';
 import { createFeedCursor } from './feed-cursor.ts';
 
 const REPLAY_PAGE = 500;
@@ -39,7 +39,7 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
           position: start,
           seqOf: (e) => e.seq,
           load: async (after) => (await readFeedSince(deps.db, workspaceId, after, REPLAY_PAGE)).map(presentFeedEvent),
-          deliver: (event) => send(socket, { type: 'event', event }),
+          deliver: (event) => sendShared(socket, 'event', event),
           onError: (error) => {
             log.warn({ err: error }, 'feed replay failed; closing so the client resumes');
             socket.close(1011, 'replay failed');

@@ -9,12 +9,30 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const HELLO_TIMEOUT_MS = 10_000;
 
 export function send(socket: WebSocket, frame: ServerFrame): void {
+  sendText(socket, JSON.stringify(frame));
+}
+
+// One live event goes to every agent of a workspace: serialize it once, not once per socket.
+// Keyed by the event object, which the bus hands to every subscriber of this process.
+const serialized = new WeakMap<object, string>();
+
+/** Sends `{ type, [key]: payload }`, reusing the text already made for the same payload. */
+export function sendShared(socket: WebSocket, type: 'event' | 'message', payload: object): void {
+  let text = serialized.get(payload);
+  if (text === undefined) {
+    text = JSON.stringify(type === 'event' ? { type, event: payload } : { type, message: payload });
+    serialized.set(payload, text);
+  }
+  sendText(socket, text);
+}
+
+function sendText(socket: WebSocket, text: string): void {
   if (socket.readyState !== socket.OPEN) return;
   if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
     socket.close(1013, 'too far behind: reconnect and resume');
     return;
   }
-  socket.send(JSON.stringify(frame));
+  socket.send(text);
 }
 
 export function sendError(socket: WebSocket, error: unknown, log: FastifyBaseLogger, idempotencyKey?: string): void {

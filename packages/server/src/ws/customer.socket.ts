@@ -8,7 +8,7 @@ import type { Services } from '../services.ts';
 import type { CustomerBusMessage } from '../features/feed/feed.publisher.ts';
 import { findConversation } from '../features/conversations/conversation.store.ts';
 import { listMessages } from '../features/messages/message.store.ts';
-import { onFrames, send, sendError } from './connection.ts';
+import { onFrames, send, sendError, sendShared } from './connection.ts';
 import { createFeedCursor } from './feed-cursor.ts';
 
 const REPLAY_PAGE = 200;
@@ -35,7 +35,7 @@ export function registerCustomerSocket(app: FastifyInstance, services: Services,
           seqOf: (m) => m.seq,
           load: async (after) =>
             (await listMessages(deps.db, workspaceId, conversationId, { afterSeq: after, limit: REPLAY_PAGE, includePrivate: false })).map(presentMessage),
-          deliver: (message) => send(socket, { type: 'message', message }),
+          deliver: (message) => sendShared(socket, 'message', message),
           onError: (error) => {
             log.warn({ err: error }, 'message replay failed; closing so the client resumes');
             socket.close(1011, 'replay failed');

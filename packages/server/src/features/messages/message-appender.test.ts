@@ -56,6 +56,22 @@ describe('group commit', () => {
     assert.equal(feed!.n, feed!.max, 'feed sequence numbers have no gaps');
   });
 
+  it('messages arriving in separate I/O callbacks, as socket frames do, still share commits', async () => {
+    // PGlite never yields to I/O inside a commit: a run started from the first callback used to
+    // commit each message alone (about 140 messages/s on this machine instead of 2,000).
+    const ws = await createWorkspace(app);
+    const conversations = await openConversations(ws.id, 5);
+    const sends = Array.from({ length: 200 }, (_, i) =>
+      new Promise((resolve, reject) => setImmediate(() => app.services.appender.append(request(ws.id, conversations[i % 5]!, `io${i}`)).then(resolve, reject))),
+    );
+    await Promise.all(sends);
+    const [stats] = rowsOf<{ messages: number; commits: number }>(
+      await app.deps.db.execute(sql`SELECT count(*)::int AS messages, count(DISTINCT created_at)::int AS commits FROM messages WHERE workspace_id = ${ws.id} AND body LIKE 'io%'`),
+    );
+    assert.equal(stats!.messages, 200);
+    assert.ok(stats!.commits <= 20, `expected batching across callbacks, got ${stats!.commits} commits for 200 messages`);
+  });
+
   it('a lone message is committed at once, alone', async () => {
     const ws = await createWorkspace(app);
     const [id] = await openConversations(ws.id, 1);

@@ -12,7 +12,8 @@ import { createRevertService } from './features/audit/revert.service.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
-  const appender = createMessageAppender(deps);
+  // Overlapping commits need a connection each: PGlite has one.
+  const appender = createMessageAppender({ ...deps, concurrency: deps.dbKind === 'postgres' ? 2 : 1 });
   const customers = createCustomerService(deps);
   return {
     appender,

@@ -1,26 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { statusAfterMessage, type ChannelKind, type MessageAuthor } from '@tandem/core';
-import type { MessageContent } from '@tandem/protocol';
+import { statusAfterMessage } from '@tandem/core';
 import { rowsOf, type Tx } from '../../adapters/postgres/database.ts';
 import { conversationFromRaw, messageFromRaw } from '../../adapters/postgres/row-mappers.ts';
 import type { ConversationRecord, MessageRecord } from '../../domain/records.ts';
 import type { NewFeedEvent } from '../feed/feed.store.ts';
 
-export interface AppendRequest {
-  workspaceId: string;
-  conversationId: string;
-  author: MessageAuthor;
-  authorId: string | null;
-  channel: ChannelKind;
-  private: boolean;
-  body: string;
-  content: MessageContent;
-  idempotencyKey: string | null;
+/** A message to store: what its record will hold, less what storage assigns (id, seq, time, status). */
+export type AppendRequest = Pick<
+  MessageRecord,
+  'workspaceId' | 'conversationId' | 'author' | 'authorId' | 'channel' | 'private' | 'body' | 'content' | 'idempotencyKey'
+> & {
   /** Append only if the conversation belongs to this customer (a customer's own send). */
   customerId?: string;
   /** The channel's thread reference, kept for `thread` grouping. */
   threadKey?: string | null;
-}
+};
 
 export type AppendResult =
   | { kind: 'stored'; message: MessageRecord; conversation: ConversationRecord; duplicate: boolean }

@@ -16,7 +16,7 @@ if (mode !== 'write' && mode !== 'check') {
 
 const log = pino({ level: 'silent' });
 const database = await openDatabase({ kind: 'pglite', dataDir: null });
-const app = await createApp({ config: loadConfig({}), log, db: database.db, dbKind: database.kind, bus: createInProcessBus(log), clock: systemClock, ids: uuidV7 });
+const app = await createApp({ config: loadConfig({}), log, db: database.db, bus: createInProcessBus(log), clock: systemClock, ids: uuidV7 });
 await app.http.ready();
 const generated = `${JSON.stringify(app.http.swagger(), null, 2)}\n`;
 await app.http.close();

@@ -38,7 +38,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const database = await openConfiguredDatabase(config);
   await database.migrate();
   const bus = await openBus(config, log);
-  const deps: ServiceDeps = { config, log, db: database.db, dbKind: database.kind, bus, clock: systemClock, ids: uuidV7 };
+  const deps: ServiceDeps = { config, log, db: database.db, bus, clock: systemClock, ids: uuidV7 };
   const app = await createApp(deps);
   const demo = config.TANDEM_DEMO && (await countWorkspaces(database.db)) === 0 ? await seedDemoWorkspace(app.services, deps) : null;
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });

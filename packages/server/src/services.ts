@@ -12,8 +12,7 @@ import { createRevertService } from './features/audit/revert.service.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
-  // Overlapping commits need a connection each: PGlite has one.
-  const appender = createMessageAppender({ ...deps, concurrency: deps.dbKind === 'postgres' ? 2 : 1 });
+  const appender = createMessageAppender(deps);
   const customers = createCustomerService(deps);
   return {
     appender,

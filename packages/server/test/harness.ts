@@ -42,7 +42,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const database = await openTestDatabase();
   const bus = TEST_REDIS_URL ? await createRedisBus(TEST_REDIS_URL, log) : createInProcessBus(log);
-  const deps: ServiceDeps = { config, log, db: database.db, dbKind: database.kind, bus, clock: options.clock ?? systemClock, ids: uuidV7 };
+  const deps: ServiceDeps = { config, log, db: database.db, bus, clock: options.clock ?? systemClock, ids: uuidV7 };
   const app = await createApp(deps);
   let base = '';
   after(async () => {

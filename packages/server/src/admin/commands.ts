@@ -18,7 +18,7 @@ async function withServices<T>(config: Config, task: (services: ReturnType<typeo
   const database = await openConfiguredDatabase(config);
   try {
     await database.migrate();
-    const deps: ServiceDeps = { config, log, db: database.db, dbKind: database.kind, bus: createInProcessBus(log), clock: systemClock, ids: uuidV7 };
+    const deps: ServiceDeps = { config, log, db: database.db, bus: createInProcessBus(log), clock: systemClock, ids: uuidV7 };
     const services = createServices(deps);
     const result = await task(services, deps);
     await services.appender.drain();

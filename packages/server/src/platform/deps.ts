@@ -9,8 +9,6 @@ export interface ServiceDeps {
   config: Config;
   log: Logger;
   db: Db;
-  /** Which engine `db` is: PGlite has one connection, PostgreSQL a pool. */
-  dbKind: 'pglite' | 'postgres';
   bus: EventBus;
   clock: Clock;
   ids: IdGenerator;

@@ -21,22 +21,17 @@ interface Waiting {
 
 /**
  * Group commit. When idle, a message is committed as soon as the event loop has read what else
- * arrived with it (one `setImmediate`, well under a millisecond). While `concurrency` commits are
- * in flight, arriving messages queue and go together in the next transaction, so under load many
- * messages share one commit (and one fsync) instead of one each. On PostgreSQL two batches may
- * overlap: both lock conversations in the same order and the workspace feed counter last, so
- * they cannot deadlock, and feed order stays commit order.
+ * arrived with it (one `setImmediate`, well under a millisecond). While a commit is in flight,
+ * arriving messages queue and go together in the next transaction, so under load many messages
+ * share one commit (and one fsync) instead of one each.
  */
 export function createMessageAppender(
-  deps: TransactDeps & { ids: IdGenerator; maxBatch?: number; concurrency?: number },
+  deps: TransactDeps & { ids: IdGenerator; maxBatch?: number },
 ): MessageAppender {
   const maxBatch = deps.maxBatch ?? 256;
-  const concurrency = deps.concurrency ?? 1;
   const queue: Waiting[] = [];
   const inFlight = new Map<string, Promise<AppendResult>>();
-  const idle: Array<() => void> = [];
-  let active = 0;
-  let scheduled = false;
+  let running: Promise<void> | null = null;
 
   async function commit(requests: AppendRequest[]): Promise<AppendResult[]> {
     for (let attempt = 1; ; attempt++) {
@@ -57,40 +52,36 @@ export function createMessageAppender(
     }
   }
 
-  async function settle(batch: Waiting[]): Promise<void> {
-    try {
-      const results = await commit(batch.map((w) => w.request));
-      batch.forEach((w, i) => w.resolve(results[i]!));
-    } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
-      // One bad message must not fail its neighbours: retry them one by one.
-      deps.log.warn({ err: error, size: batch.length }, 'message batch failed, retrying singly');
-      for (const w of batch) await commit([w.request]).then((r) => w.resolve(r[0]!), w.reject);
+  async function run(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.splice(0, maxBatch);
+      try {
+        const results = await commit(batch.map((w) => w.request));
+        batch.forEach((w, i) => w.resolve(results[i]!));
+      } catch (error) {
+        if (batch.length === 1) {
+          batch[0]!.reject(error);
+          continue;
+        }
+        // One bad message must not fail its neighbours: retry them one by one.
+        deps.log.warn({ err: error, size: batch.length }, 'message batch failed, retrying singly');
+        for (const w of batch) await commit([w.request]).then((r) => w.resolve(r[0]!), w.reject);
+      }
     }
   }
 
-  function pump(): void {
-    scheduled = false;
-    while (active < concurrency && queue.length > 0) {
-      active++;
-      settle(queue.splice(0, maxBatch))
-        .catch((error: unknown) => deps.log.error({ err: error }, 'message appender failed'))
-        .finally(() => {
-          active--;
-          if (queue.length > 0) schedule();
-          else if (active === 0) idle.splice(0).forEach((wake) => wake());
-        });
-    }
-    if (active === 0 && queue.length === 0) idle.splice(0).forEach((wake) => wake());
-  }
-
-  // Start after the current I/O phase, not now: every frame read in this phase then joins the
-  // batch. It matters with PGlite, whose queries never yield to I/O, so a batch started from the
-  // first frame would commit it alone before the next frame is even read.
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(pump);
+  function schedule(): Promise<void> {
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        run()
+          .catch((error: unknown) => deps.log.error({ err: error }, 'message appender failed'))
+          .finally(() => {
+            // A message queued after the loop's last look but before now must not wait for the next one.
+            running = queue.length > 0 ? schedule() : null;
+            resolve();
+          });
+      }),
+    );
   }
 
   return {
@@ -106,12 +97,14 @@ export function createMessageAppender(
         const forget = () => inFlight.delete(key);
         promise.then(forget, forget);
       }
-      schedule();
+      // Start after the current I/O phase, not now: every frame read in this phase then joins
+      // the batch. It matters with PGlite, whose queries never yield to I/O, so a run started
+      // from the first frame would commit it alone before the next frame is even read.
+      running ??= schedule();
       return promise;
     },
-    drain() {
-      if (active === 0 && queue.length === 0 && !scheduled) return Promise.resolve();
-      return new Promise<void>((wake) => idle.push(wake));
+    async drain() {
+      while (running) await running;
     },
   };
 }

@@ -68,10 +68,11 @@ export async function appendBatch(
     owners.push(i);
   }
   if (newMessages.length === 0) return { results: results as AppendResult[], feed: [] };
-  const updated = await updateConversations(tx, [...planned.values()]);
+  // The rows become exactly what was planned under their locks: no need to read them back.
+  await updateConversations(tx, [...planned.values()]);
   await insertMessages(tx, newMessages);
   const feed: NewFeedEvent[] = newMessages.map((message, n) => {
-    const conversation = updated.get(convKey(message.workspaceId, message.conversationId))!;
+    const conversation = planned.get(convKey(message.workspaceId, message.conversationId))!;
     results[owners[n]!] = { kind: 'stored', message, conversation, duplicate: false };
     return { workspaceId: message.workspaceId, type: 'message.created', conversationId: conversation.id, conversation, message };
   });
@@ -143,7 +144,7 @@ async function lockConversations(tx: Tx, requests: readonly AppendRequest[]): Pr
   return new Map(rows.map((r) => [convKey(String(r.workspace_id), String(r.id)), conversationFromRaw(r)]));
 }
 
-async function updateConversations(tx: Tx, planned: ConversationRecord[]): Promise<Map<string, ConversationRecord>> {
+async function updateConversations(tx: Tx, planned: ConversationRecord[]): Promise<void> {
   const values = planned.map((c) => ({
     ws: c.workspaceId,
     id: c.id,
@@ -156,18 +157,14 @@ async function updateConversations(tx: Tx, planned: ConversationRecord[]): Promi
     thread_key: c.threadKey,
     last_activity_at: c.lastActivityAt,
   }));
-  const rows = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
-      UPDATE conversations c SET last_seq = k.last_seq, status = k.status, resolved_at = k.resolved_at,
-        snoozed_until = k.snoozed_until, channels = k.channels, last_channel = k.last_channel,
-        thread_key = k.thread_key, last_activity_at = k.last_activity_at
-      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS k(ws uuid, id uuid, last_seq int, status text,
-        resolved_at timestamptz, snoozed_until timestamptz, channels text[], last_channel text, thread_key text,
-        last_activity_at timestamptz)
-      WHERE c.workspace_id = k.ws AND c.id = k.id
-      RETURNING c.*`),
-  );
-  return new Map(rows.map((r) => [convKey(String(r.workspace_id), String(r.id)), conversationFromRaw(r)]));
+  await tx.execute(sql`
+    UPDATE conversations c SET last_seq = k.last_seq, status = k.status, resolved_at = k.resolved_at,
+      snoozed_until = k.snoozed_until, channels = k.channels, last_channel = k.last_channel,
+      thread_key = k.thread_key, last_activity_at = k.last_activity_at
+    FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS k(ws uuid, id uuid, last_seq int, status text,
+      resolved_at timestamptz, snoozed_until timestamptz, channels text[], last_channel text, thread_key text,
+      last_activity_at timestamptz)
+    WHERE c.workspace_id = k.ws AND c.id = k.id`);
 }
 
 async function insertMessages(tx: Tx, batch: MessageRecord[]): Promise<void> {

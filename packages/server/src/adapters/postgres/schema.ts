@@ -28,6 +28,8 @@ export const workspaces = pgTable('workspaces', {
   // Per-workspace feed counter: taking it row-locks the workspace until commit, so feed
   // sequence order is commit order and a resuming client can trust "everything after N".
   feedSeq: bigint('feed_seq', { mode: 'number' }).notNull().default(0),
+  // Signs widget identify() calls (HMAC of the host site's user id); shown to owners only.
+  identitySecret: text('identity_secret').notNull().default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
   createdAt: createdAt(),
 });
 
@@ -146,6 +148,9 @@ export const conversations = pgTable(
     threadKey: text('thread_key'),
     subject: text('subject'),
     lastSeq: integer('last_seq').notNull().default(0),
+    customerDeliveredSeq: integer('customer_delivered_seq').notNull().default(0),
+    customerReadSeq: integer('customer_read_seq').notNull().default(0),
+    agentReadSeq: integer('agent_read_seq').notNull().default(0),
     snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
     mergedIntoId: uuid('merged_into_id'),
     createdAt: createdAt(),
@@ -229,4 +234,37 @@ export const auditEntries = pgTable(
     revertedAt: timestamp('reverted_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index().on(t.workspaceId, t.createdAt)],
+);
+
+/** One-time links that let a customer continue on another device; only a hash is stored. */
+export const magicLinks = pgTable(
+  'magic_links',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    customerId: uuid('customer_id').notNull(),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.tokenHash)],
+);
+
+/** Uploaded attachments: bytes live in file storage under `storageKey`; `key` is the unguessable public name. */
+export const files = pgTable(
+  'files',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    key: text('key').notNull(),
+    customerId: uuid('customer_id'),
+    agentId: uuid('agent_id'),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.key)],
 );

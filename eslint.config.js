@@ -21,6 +21,18 @@ export default tseslint.config(
   // Dependency order: core ← protocol ← {server, cli}; nothing imports server but the CLI's admin commands.
   { files: ['packages/core/**/*.ts'], rules: { 'no-restricted-imports': layer([['@tandem/*', 'zod', 'drizzle-orm', 'fastify']], 'core is pure: no I/O, no dependencies.') } },
   { files: ['packages/protocol/**/*.ts'], rules: { 'no-restricted-imports': layer([['@tandem/server', '@tandem/server/*', '@tandem/cli']], 'protocol depends on core only.') } },
+  // The widget ships to browsers: types from protocol only (a value import would bundle zod).
+  {
+    files: ['packages/widget/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@tandem/protocol'], allowTypeImports: true, message: 'Import protocol types only: values would bundle zod.' },
+          { group: ['zod', '@tandem/server', '@tandem/server/*', '@tandem/cli', 'node:*'], message: 'The widget runs in browsers.' },
+        ],
+      }],
+    },
+  },
   { files: ['packages/server/**/*.ts'], rules: { 'no-restricted-imports': layer([['@tandem/cli'], ['@tandem/*/src/*']], 'no deep imports; server never imports the CLI.') } },
   // The places that legitimately read the environment: the entry points and test harnesses.
   {

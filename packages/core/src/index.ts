@@ -7,3 +7,4 @@ export * from './conversation/status.ts';
 export * from './conversation/reply-channel.ts';
 export * from './customer/identity.ts';
 export * from './customer/merge.ts';
+export * from './workspace/availability.ts';

@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { openDatabase } from '../src/adapters/postgres/database.ts';
 import { createInProcessBus } from '../src/adapters/bus/in-process.bus.ts';
 import { systemClock, uuidV7 } from '../src/platform/clock.ts';
+import { openFileStorage, openMailer } from '../src/main.ts';
 
 const target = new URL('../../../docs/openapi.json', import.meta.url);
 const mode = process.argv[2];
@@ -16,7 +17,9 @@ if (mode !== 'write' && mode !== 'check') {
 
 const log = pino({ level: 'silent' });
 const database = await openDatabase({ kind: 'pglite', dataDir: null });
-const app = await createApp({ config: loadConfig({}), log, db: database.db, bus: createInProcessBus(log), clock: systemClock, ids: uuidV7 });
+const config = loadConfig({});
+// Nothing is sent or stored while generating: the adapters are only wired.
+const app = await createApp({ config, log, db: database.db, bus: createInProcessBus(log), mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7 });
 await app.http.ready();
 const generated = `${JSON.stringify(app.http.swagger(), null, 2)}\n`;
 await app.http.close();

@@ -19,7 +19,12 @@ import { agentRoutes } from './features/agents/agents.routes.ts';
 import { workspaceRoutes } from './features/workspaces/workspace.routes.ts';
 import { customerRoutes } from './features/customers/customers.routes.ts';
 import { conversationRoutes } from './features/conversations/conversations.routes.ts';
-import { widgetRoutes } from './features/conversations/widget.routes.ts';
+import multipart from '@fastify/multipart';
+import { widgetRoutes } from './features/widget/widget.routes.ts';
+import { widgetIdentityRoutes } from './features/widget/widget-identity.routes.ts';
+import { fileRoutes } from './features/files/files.routes.ts';
+import { registerDemoPage } from './features/widget/demo.routes.ts';
+import { registerWidgetScript } from './http/widget-script.ts';
 import { registerAgentSocket } from './ws/agent.socket.ts';
 import { registerCustomerSocket } from './ws/customer.socket.ts';
 import { startHeartbeat } from './ws/heartbeat.ts';
@@ -56,6 +61,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } });
   await http.register(cors, { hook: 'preHandler', delegator: widgetCorsDelegator(deps.db) });
   await registerRateLimits(http, { perMinute: deps.config.RATE_LIMIT_PER_MINUTE, redisUrl: deps.config.REDIS_URL });
+  await http.register(multipart, { limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
   await http.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await http.register(swagger, {
     openapi: {
@@ -77,14 +83,19 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(customerRoutes(services, deps), prefix);
   await http.register(conversationRoutes(services, deps), prefix);
   await http.register(widgetRoutes(services, deps), prefix);
+  await http.register(widgetIdentityRoutes(services, deps), prefix);
+  await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);
   registerAgentSocket(http, services, deps);
   registerCustomerSocket(http, services, deps);
+
+  registerWidgetScript(http);
+  registerDemoPage(http, deps);
 
   http.get('/healthz', { schema: { hide: true } }, async () => {
     await ping(deps.db);
     return { ok: true };
   });
-  http.get('/', { schema: { hide: true } }, async () => ({ name: 'Tandem', api: '/api/v1', docs: '/api/docs' }));
+  http.get('/', { schema: { hide: true } }, async () => ({ name: 'Tandem', api: '/api/v1', docs: '/api/docs', demo: '/demo' }));
   return { http, services, routes };
 }

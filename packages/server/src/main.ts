@@ -5,6 +5,10 @@ import { openDatabase, type Database } from './adapters/postgres/database.ts';
 import { createInProcessBus } from './adapters/bus/in-process.bus.ts';
 import { createRedisBus } from './adapters/bus/redis.bus.ts';
 import type { EventBus } from './adapters/bus/event-bus.ts';
+import { createDiskFileStorage } from './adapters/files/disk.file-storage.ts';
+import type { FileStorage } from './adapters/files/file-storage.ts';
+import type { Mailer } from './adapters/mail/mailer.ts';
+import { createOutboxMailer, createSmtpMailer } from './adapters/mail/nodemailer.mailer.ts';
 import { createLogger } from './platform/logger.ts';
 import { systemClock, uuidV7 } from './platform/clock.ts';
 import type { ServiceDeps } from './platform/deps.ts';
@@ -32,17 +36,30 @@ async function openBus(config: Config, log: Logger): Promise<EventBus> {
   return config.REDIS_URL ? createRedisBus(config.REDIS_URL, log) : createInProcessBus(log);
 }
 
+export function openMailer(config: Config, log: Logger): Mailer {
+  const from = config.MAIL_FROM;
+  return config.SMTP_URL
+    ? createSmtpMailer({ url: config.SMTP_URL, from, log })
+    : createOutboxMailer({ dir: join(resolve(config.TANDEM_DATA_DIR), 'outbox'), from, log });
+}
+
+export function openFileStorage(config: Config): FileStorage {
+  return createDiskFileStorage(join(resolve(config.TANDEM_DATA_DIR), 'files'));
+}
+
 /** The composition root: every adapter is chosen and wired here, by hand. */
 export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const database = await openConfiguredDatabase(config);
   await database.migrate();
   const bus = await openBus(config, log);
-  const deps: ServiceDeps = { config, log, db: database.db, bus, clock: systemClock, ids: uuidV7 };
+  const mailer = openMailer(config, log);
+  const files = openFileStorage(config);
+  const deps: ServiceDeps = { config, log, db: database.db, bus, mailer, files, clock: systemClock, ids: uuidV7 };
   const app = await createApp(deps);
   const demo = config.TANDEM_DEMO && (await countWorkspaces(database.db)) === 0 ? await seedDemoWorkspace(app.services, deps) : null;
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });
-  log.info({ address, database: database.kind, bus: config.REDIS_URL ? 'redis' : 'in-process' }, 'server started');
+  log.info({ address, database: database.kind, bus: config.REDIS_URL ? 'redis' : 'in-process', mail: config.SMTP_URL ? 'smtp' : 'outbox' }, 'server started');
   let closing: Promise<void> | null = null;
   return {
     url: config.PUBLIC_URL ?? address,
@@ -54,6 +71,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
         await app.http.close();
         await app.services.appender.drain();
         await bus.close();
+        await mailer.close();
         await database.close();
         log.info('server stopped');
       })()),

@@ -9,22 +9,34 @@ import { createReceiveService } from './features/conversations/receive.service.t
 import { createMessageAppender } from './features/messages/message-appender.ts';
 import { createPostMessageService } from './features/messages/post-message.service.ts';
 import { createRevertService } from './features/audit/revert.service.ts';
+import { createSignalService } from './features/conversations/signals.service.ts';
+import { createUploadService } from './features/files/upload.service.ts';
+import { createIdentifyService } from './features/widget/identify.service.ts';
+import { createMagicLinkService } from './features/widget/magic-link.service.ts';
+import { createWidgetService } from './features/widget/widget.service.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
   const appender = createMessageAppender(deps);
   const customers = createCustomerService(deps);
+  const auth = createAuthService(deps);
+  const conversations = createConversationService(deps);
   return {
     appender,
-    auth: createAuthService(deps),
+    auth,
     agents: createAgentService(deps),
     workspaces: createWorkspaceService(deps),
     customers,
-    conversations: createConversationService(deps),
+    conversations,
     mergeSplit: createMergeSplitService(deps),
     receive: createReceiveService({ ...deps, appender, customers }),
     postMessage: createPostMessageService({ ...deps, appender }),
     revert: createRevertService(deps),
+    signals: createSignalService(deps),
+    uploads: createUploadService(deps),
+    identify: createIdentifyService({ ...deps, auth, customers }),
+    magicLinks: createMagicLinkService({ ...deps, auth, customers }),
+    widget: createWidgetService({ ...deps, conversations, customers }),
   };
 }
 

@@ -1,6 +1,9 @@
 // Test harness: the real app on real storage. PGlite in memory by default (migrated once per
 // file); PostgreSQL and Redis when TEST_DATABASE_URL / TEST_REDIS_URL are set (CI).
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
@@ -12,6 +15,8 @@ import type { Config } from '../src/config/schema.ts';
 import { openDatabase, type Database } from '../src/adapters/postgres/database.ts';
 import { createInProcessBus } from '../src/adapters/bus/in-process.bus.ts';
 import { createRedisBus } from '../src/adapters/bus/redis.bus.ts';
+import { createDiskFileStorage } from '../src/adapters/files/disk.file-storage.ts';
+import { openMailer } from '../src/main.ts';
 import { systemClock, uuidV7, type Clock } from '../src/platform/clock.ts';
 import type { ServiceDeps } from '../src/platform/deps.ts';
 import { hashPassword } from '../src/features/auth/password.ts';
@@ -38,18 +43,23 @@ export async function openTestDatabase(): Promise<Database> {
 
 /** One app per test file, created with top-level await (so `after` closes it when the file ends). */
 export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const config: Config = loadConfig({ LOG_LEVEL: 'silent', TANDEM_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '100000', ...options.env });
+  const dataDir = await mkdtemp(join(tmpdir(), 'tandem-test-'));
+  const config: Config = loadConfig({ LOG_LEVEL: 'silent', TANDEM_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '100000', TANDEM_DATA_DIR: dataDir, ...options.env });
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const database = await openTestDatabase();
   const bus = TEST_REDIS_URL ? await createRedisBus(TEST_REDIS_URL, log) : createInProcessBus(log);
-  const deps: ServiceDeps = { config, log, db: database.db, bus, clock: options.clock ?? systemClock, ids: uuidV7 };
+  const mailer = openMailer(config, log);
+  const files = createDiskFileStorage(join(dataDir, 'files'));
+  const deps: ServiceDeps = { config, log, db: database.db, bus, mailer, files, clock: options.clock ?? systemClock, ids: uuidV7 };
   const app = await createApp(deps);
   let base = '';
   after(async () => {
     await app.http.close();
     await app.services.appender.drain();
     await bus.close();
+    await mailer.close();
     await database.close();
+    await rm(dataDir, { recursive: true, force: true });
   });
   return {
     ...app,

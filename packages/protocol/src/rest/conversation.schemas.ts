@@ -24,6 +24,9 @@ export const Conversation = z.object({
   lastChannel: z.enum(CHANNEL_KINDS).nullable().describe("The customer's last channel: replies go there"),
   subject: z.string().nullable(),
   lastSeq: z.number().int(),
+  customerDeliveredSeq: z.number().int().describe("The customer's devices have received messages up to this seq"),
+  customerReadSeq: z.number().int().describe('The customer has seen messages up to this seq'),
+  agentReadSeq: z.number().int().describe('An agent has seen messages up to this seq'),
   snoozedUntil: Timestamp.nullable(),
   mergedIntoId: Id.nullable(),
   createdAt: Timestamp,
@@ -76,7 +79,8 @@ export const AttachmentMeta = z.strictObject({
   contentType: z.string().min(3).max(127),
   size: z.number().int().min(0),
   url: SafeLink,
-});
+}).meta({ id: 'AttachmentMeta' });
+export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
 export const MessageContent = z.strictObject({
   quickReplies: z.array(QuickReply).max(10).optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Id } from '../common.ts';
+import { LOCALES } from '@tandem/core';
+import { Id, Timestamp } from '../common.ts';
 import { Consent } from './customer.schemas.ts';
-import { IdempotencyKey, MessageBody, MessageContent } from './conversation.schemas.ts';
+import { IdempotencyKey, MessageBody, MessageContent, SafeUrl } from './conversation.schemas.ts';
 
 export const WidgetParams = z.strictObject({ workspaceId: Id });
 export const WidgetConversationParams = z.strictObject({ workspaceId: Id, id: Id });
@@ -24,3 +25,69 @@ export const WidgetMessageBody = z.strictObject({
   content: MessageContent.pick({ attachments: true }).default({}),
   idempotencyKey: IdempotencyKey,
 });
+
+/** Business hours: weekday (0 = Sunday) → open intervals, local times in `timezone` (end exclusive). */
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+export const BusinessHours = z.strictObject({
+  timezone: z.string().min(1).max(64).refine(isTimeZone, 'an IANA time zone such as Asia/Ho_Chi_Minh'),
+  days: z.array(z.array(z.strictObject({ from: ClockTime, to: ClockTime }).refine((i) => i.from < i.to, 'from before to')).max(4)).length(7).describe('Index 0 is Sunday'),
+}).meta({ id: 'BusinessHours' });
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f6feb');
+export const WidgetAppearance = z.strictObject({
+  color: HexColor.describe('Launcher and header colour; text colour is chosen for contrast'),
+  position: z.enum(['right', 'left']).describe('Inline-end or inline-start corner (mirrored in RTL)'),
+  greeting: z.partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(300)).describe('Per language'),
+}).meta({ id: 'WidgetAppearance' });
+export type WidgetAppearance = z.infer<typeof WidgetAppearance>;
+
+/** What the widget needs before it renders: public, cacheable for a minute. */
+export const WidgetConfig = z.object({
+  workspaceId: Id,
+  name: z.string(),
+  appearance: WidgetAppearance,
+  availability: z.object({
+    open: z.boolean().describe('Inside business hours (always true when none are set)'),
+    nextOpenAt: Timestamp.nullable(),
+  }),
+  helpSearch: z.boolean().describe('Whether the knowledge-base search answers in the widget'),
+  uploads: z.object({ maxBytes: z.number().int(), types: z.array(z.string()) }),
+}).meta({ id: 'WidgetConfig' });
+export type WidgetConfig = z.infer<typeof WidgetConfig>;
+
+export const IdentifyBody = z.strictObject({
+  id: z.string().trim().min(1).max(256).optional().describe("The host site's user id"),
+  email: z.email().max(320).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  attributes: z.record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+    .refine((a) => Object.keys(a).length <= 50, 'at most 50 attributes').optional(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'hex HMAC-SHA256').optional().describe('HMAC-SHA256 of `id` with the workspace identity secret'),
+});
+
+export const MagicLinkBody = z.strictObject({
+  email: z.email().max(320),
+  locale: z.enum(LOCALES).optional(),
+  returnUrl: SafeUrl.optional().describe('The page to continue on; must be a widget origin'),
+});
+export const RedeemMagicLinkBody = z.strictObject({ token: z.string().min(10).max(200) });
+
+export const TrackEventBody = z.strictObject({
+  name: z.string().trim().min(1).max(100).describe('`page.viewed` for page views; anything else is a custom event'),
+  url: SafeUrl.optional(),
+  title: z.string().max(300).optional(),
+  referrer: z.string().max(2048).optional(),
+  props: z.record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+    .refine((p) => Object.keys(p).length <= 30, 'at most 30 properties').default({}),
+});
+
+export const WidgetFileParams = z.strictObject({ workspaceId: Id, key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNEL_KINDS, GROUPING_POLICIES } from '@tandem/core';
 import { Id, Timestamp } from '../common.ts';
 import { Skill } from './auth.schemas.ts';
+import { BusinessHours, WidgetAppearance } from './widget.schemas.ts';
 
 export const WorkspaceSettings = z.object({
   conversationGrouping: z
@@ -9,6 +10,8 @@ export const WorkspaceSettings = z.object({
     .describe('`contact`: one open conversation per customer; `thread`: one per channel thread'),
   reopenWindowHours: z.number().int().min(0).max(8760).describe('A message this soon after resolution reopens'),
   widgetOrigins: z.array(z.url()).max(50).describe('Origins allowed to embed the widget (CORS)'),
+  widget: WidgetAppearance,
+  businessHours: BusinessHours.nullable().describe('When people answer; null means always'),
 }).meta({ id: 'WorkspaceSettings' });
 
 export const Workspace = z.object({
@@ -22,6 +25,10 @@ export const Workspace = z.object({
 export const UpdateWorkspaceBody = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   settings: WorkspaceSettings.partial().strict().optional(),
+});
+
+export const IdentitySecret = z.object({
+  secret: z.string().describe('Sign widget identify() calls: hash = hex HMAC-SHA256(secret, user id), computed on your server'),
 });
 
 export const Team = z.object({

@@ -27,7 +27,18 @@ export const SendMessageFrame = z.strictObject({
 
 export const PingFrame = z.strictObject({ type: z.literal('ping') });
 
-export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, SendMessageFrame, PingFrame]);
+/** Ephemeral: shown to the other side for a few seconds, never stored. */
+export const TypingFrame = z.strictObject({ type: z.literal('typing'), conversationId: Id, typing: z.boolean() });
+
+/** The highest message seq this side has received (`delivered`) or seen (`read`). Stored; never goes back. */
+export const ReceiptFrame = z.strictObject({
+  type: z.literal('receipt'),
+  conversationId: Id,
+  delivered: z.number().int().min(0).optional(),
+  read: z.number().int().min(0).optional(),
+});
+
+export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, SendMessageFrame, PingFrame, TypingFrame, ReceiptFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export const FeedEvent = z.object({
@@ -48,4 +59,7 @@ export type ServerFrame =
   | { type: 'message'; message: Message }
   | { type: 'message.ack'; idempotencyKey: string; message: Message; duplicate: boolean }
   | { type: 'error'; code: string; detail: string; idempotencyKey?: string }
-  | { type: 'pong' };
+  | { type: 'pong' }
+  | { type: 'typing'; conversationId: string; author: 'customer' | 'agent'; typing: boolean; name?: string }
+  | { type: 'receipt'; conversationId: string; by: 'customer' | 'agent'; deliveredSeq: number; readSeq: number }
+  | { type: 'conversation'; conversation: Conversation };

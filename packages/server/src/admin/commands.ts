@@ -6,7 +6,7 @@ import { createLogger } from '../platform/logger.ts';
 import { systemClock, uuidV7 } from '../platform/clock.ts';
 import { createInProcessBus } from '../adapters/bus/in-process.bus.ts';
 import { createServices } from '../services.ts';
-import { openConfiguredDatabase } from '../main.ts';
+import { openConfiguredDatabase, openFileStorage, openMailer } from '../main.ts';
 import { findWorkspaceBySlug } from '../features/workspaces/workspace.store.ts';
 import { appError } from '../platform/app-error.ts';
 import { seedDemoWorkspace, type DemoCredentials } from './demo-seed.ts';
@@ -18,10 +18,12 @@ async function withServices<T>(config: Config, task: (services: ReturnType<typeo
   const database = await openConfiguredDatabase(config);
   try {
     await database.migrate();
-    const deps: ServiceDeps = { config, log, db: database.db, bus: createInProcessBus(log), clock: systemClock, ids: uuidV7 };
+    const bus = createInProcessBus(log);
+    const deps: ServiceDeps = { config, log, db: database.db, bus, mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7 };
     const services = createServices(deps);
     const result = await task(services, deps);
     await services.appender.drain();
+    await deps.mailer.close();
     return result;
   } finally {
     await database.close();

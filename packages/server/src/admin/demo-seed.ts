@@ -40,9 +40,19 @@ const DEMO_CONVERSATIONS = [
   },
 ] as const;
 
+const DEMO_WIDGET = {
+  color: '#0f766e',
+  position: 'right',
+  greeting: {
+    en: 'Hi! Ask us anything about teas, orders or delivery.',
+    vi: 'Xin chào! Hãy hỏi chúng tôi bất cứ điều gì về trà, đơn hàng hay giao hàng.',
+    fa: 'سلام! هر پرسشی دربارهٔ چای، سفارش یا ارسال دارید بپرسید.',
+  },
+} as const;
+
 /** A workspace to look around in on first run: agents, teams per language, customers, conversations. */
 export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): Promise<DemoCredentials> {
-  const workspace = await services.workspaces.create({ name: 'Tandem Demo', slug: 'demo' });
+  const workspace = await services.workspaces.create({ name: 'Lotus Tea House', slug: 'demo', settings: { widget: DEMO_WIDGET } });
   const password = randomBytes(12).toString('base64url');
   const owner = await services.agents.create(
     workspace.id,

@@ -38,6 +38,17 @@ export const SETTINGS = {
     z.coerce.number().int().min(1).default(600).describe('Requests per minute per client before 429'),
   ),
   SESSION_TTL_HOURS: setting(z.coerce.number().int().min(1).default(24 * 14).describe('Agent session lifetime')),
+  SMTP_URL: setting(
+    url(/^smtps?$/).optional().describe('SMTP server for outgoing email (smtp://user:pass@host:587); unset writes .eml files to TANDEM_DATA_DIR/outbox'),
+    true,
+  ),
+  MAIL_FROM: setting(z.string().min(3).max(320).default('Tandem <no-reply@localhost>').describe('From address of outgoing email')),
+  UPLOAD_MAX_BYTES: setting(
+    z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024).describe('Largest attachment a customer or agent may upload'),
+  ),
+  MAGIC_LINK_TTL_MINUTES: setting(
+    z.coerce.number().int().min(1).max(7 * 24 * 60).default(60).describe('How long an emailed continue-on-another-device link works'),
+  ),
   SHUTDOWN_GRACE_MS: setting(
     z.coerce.number().int().min(0).default(10_000).describe('How long SIGTERM waits for in-flight requests'),
   ),

@@ -2,6 +2,8 @@
 // the vocabulary's literal types; timestamps are Dates. The wire shape is `toJson(record)`.
 import type {
   AgentRole,
+  BusinessHours,
+  Locale,
   ChannelKind,
   ConversationStatus,
   DeliveryStatus,
@@ -19,6 +21,14 @@ export interface WorkspaceSettings {
   conversationGrouping: GroupingPolicy;
   reopenWindowHours: number;
   widgetOrigins: string[];
+  widget: WidgetAppearance;
+  businessHours: BusinessHours | null;
+}
+
+export interface WidgetAppearance {
+  color: string;
+  position: 'right' | 'left';
+  greeting: Partial<Record<Locale, string>>;
 }
 
 export interface WorkspaceRecord {
@@ -73,6 +83,9 @@ export interface ConversationRecord {
   threadKey: string | null;
   subject: string | null;
   lastSeq: number;
+  customerDeliveredSeq: number;
+  customerReadSeq: number;
+  agentReadSeq: number;
   snoozedUntil: Date | null;
   mergedIntoId: string | null;
   createdAt: Date;

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db } from '../adapters/postgres/database.ts';
 import type { EventBus } from '../adapters/bus/event-bus.ts';
+import type { FileStorage } from '../adapters/files/file-storage.ts';
+import type { Mailer } from '../adapters/mail/mailer.ts';
 import type { Config } from '../config/schema.ts';
 import type { Clock, IdGenerator } from './clock.ts';
 
@@ -10,6 +12,8 @@ export interface ServiceDeps {
   log: Logger;
   db: Db;
   bus: EventBus;
+  mailer: Mailer;
+  files: FileStorage;
   clock: Clock;
   ids: IdGenerator;
 }

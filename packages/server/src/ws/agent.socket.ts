@@ -6,6 +6,8 @@ import { appError } from '../platform/app-error.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
 import type { Services } from '../services.ts';
 import { currentFeedSeq, readFeedSince } from '../features/feed/feed.store.ts';
+import type { AgentSignal } from '../features/feed/feed.publisher.ts';
+import { findAgent } from '../features/agents/agent.store.ts';
 import { SESSION_COOKIE } from '../http/access.ts';
 import { onFrames, send, sendError, sendShared } from './connection.ts';
 import { createFeedCursor } from './feed-cursor.ts';
@@ -21,6 +23,7 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
     const log = request.log;
     let unsubscribe: (() => Promise<void>) | null = null;
     let principal: Awaited<ReturnType<Services['auth']['authenticate']>> = null;
+    let agentName = '';
     socket.on('close', () => void unsubscribe?.());
 
     onFrames(socket, log, async (frame) => {
@@ -46,13 +49,20 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
           },
         });
         // Subscribe before replaying, so nothing committed in between is missed.
-        unsubscribe = await deps.bus.subscribe(topics.feed(workspaceId), (event) => void cursor.live(event as FeedEvent));
+        const feed = await deps.bus.subscribe(topics.feed(workspaceId), (event) => void cursor.live(event as FeedEvent));
+        const signals = await deps.bus.subscribe(topics.signals(workspaceId), (signal) => send(socket, signal as AgentSignal));
+        unsubscribe = async () => void (await Promise.all([feed(), signals()]));
+        agentName = (await findAgent(deps.db, workspaceId, principal.agentId))?.name ?? '';
         if (socket.readyState !== socket.OPEN) return void unsubscribe();
         send(socket, { type: 'ready', seq: start });
         await cursor.replay();
         return;
       }
-      if (frame.type !== 'message.send' || principal?.kind !== 'agent') return;
+      if (principal?.kind !== 'agent') return;
+      const side = { by: 'agent' as const, name: agentName };
+      if (frame.type === 'typing') return services.signals.typing(principal.workspaceId, frame.conversationId, side, frame.typing);
+      if (frame.type === 'receipt') return services.signals.receipt(principal.workspaceId, frame.conversationId, side, frame);
+      if (frame.type !== 'message.send') return;
       if (!frame.conversationId) throw appError('ws.invalid_frame', 'Agents name the conversationId.');
       const result = await services.postMessage.post({
         workspaceId: principal.workspaceId,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
 import { WidgetParams, type Message } from '@tandem/protocol';
 import { topics } from '../adapters/bus/event-bus.ts';
 import { presentMessage } from '../domain/present.ts';
@@ -8,6 +9,7 @@ import type { Services } from '../services.ts';
 import type { CustomerBusMessage } from '../features/feed/feed.publisher.ts';
 import { findConversation } from '../features/conversations/conversation.store.ts';
 import { listMessages } from '../features/messages/message.store.ts';
+import { receiveFromWidget } from '../features/widget/widget-inbound.ts';
 import { onFrames, send, sendError, sendShared } from './connection.ts';
 import { createFeedCursor } from './feed-cursor.ts';
 
@@ -16,7 +18,8 @@ type Cursor = ReturnType<typeof createFeedCursor<Message>>;
 
 /**
  * A customer's realtime channel (the widget): the messages of their conversations, each
- * conversation resumed from the last sequence number the client saw. Private notes never come here.
+ * conversation resumed from the last sequence number the client saw, plus typing, receipts
+ * and conversation changes. Private notes never come here.
  */
 export function registerCustomerSocket(app: FastifyInstance, services: Services, deps: ServiceDeps): void {
   app.get('/api/v1/widget/:workspaceId/ws', { websocket: true, config: { access: 'public' }, schema: { hide: true, params: WidgetParams } }, (socket, request) => {
@@ -46,21 +49,22 @@ export function registerCustomerSocket(app: FastifyInstance, services: Services,
       return cursor;
     };
 
+    const onBus = (payload: CustomerBusMessage) => {
+      if (payload.type === 'message') return void cursorFor(payload.message.conversationId, 0).live(payload.message);
+      if (payload.type === 'conversation') return send(socket, payload);
+      if (payload.type === 'typing') return send(socket, { ...payload, author: 'agent' });
+      if (payload.type === 'receipt') return send(socket, { ...payload, by: 'agent' });
+      // Merged into another customer: this session was revoked or now resolves elsewhere; reconnect to find out.
+      socket.close(4409, 'customer merged');
+    };
+
     onFrames(socket, log, async (frame) => {
       if (frame.type === 'hello') {
-        const header = request.headers.authorization?.startsWith('Bearer ') ? request.headers.authorization.slice(7) : undefined;
-        const token = frame.token ?? header;
+        const token = frame.token ?? bearerOf(request.headers.authorization);
         const principal = token ? await services.auth.authenticate(token) : null;
-        if (principal?.kind !== 'customer' || principal.workspaceId !== workspaceId) {
-          sendError(socket, appError('auth.unauthenticated', 'Say hello with a widget session token.'), log);
-          socket.close(4401, 'unauthenticated');
-          return;
-        }
+        if (principal?.kind !== 'customer' || principal.workspaceId !== workspaceId) return refuse(socket, log);
         customerId = principal.customerId;
-        unsubscribe = await deps.bus.subscribe(topics.customer(workspaceId, customerId), (payload) => {
-          const { message } = payload as CustomerBusMessage;
-          void cursorFor(message.conversationId, 0).live(message);
-        });
+        unsubscribe = await deps.bus.subscribe(topics.customer(workspaceId, customerId), (payload) => onBus(payload as CustomerBusMessage));
         if (socket.readyState !== socket.OPEN) return void unsubscribe();
         send(socket, { type: 'ready', seq: 0 });
         for (const [conversationId, seq] of Object.entries(frame.conversations ?? {})) {
@@ -70,17 +74,29 @@ export function registerCustomerSocket(app: FastifyInstance, services: Services,
         }
         return;
       }
-      if (frame.type !== 'message.send' || !customerId) return;
-      const received = await services.receive.deliver({
+      if (!customerId) return;
+      const side = { by: 'customer' as const, customerId };
+      if (frame.type === 'typing') return services.signals.typing(workspaceId, frame.conversationId, side, frame.typing);
+      if (frame.type === 'receipt') return services.signals.receipt(workspaceId, frame.conversationId, side, frame);
+      if (frame.type !== 'message.send') return;
+      const received = await receiveFromWidget(services, {
         workspaceId,
         customerId,
-        channel: 'web',
-        ...(frame.conversationId ? { conversationId: frame.conversationId } : {}),
+        conversationId: frame.conversationId,
         body: frame.body,
-        content: { ...(frame.content.attachments ? { attachments: frame.content.attachments } : {}) },
+        attachments: frame.content.attachments,
         idempotencyKey: frame.idempotencyKey,
       });
       send(socket, { type: 'message.ack', idempotencyKey: frame.idempotencyKey, message: presentMessage(received.message), duplicate: received.duplicate });
     });
   });
+}
+
+function bearerOf(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+}
+
+function refuse(socket: WebSocket, log: Parameters<typeof sendError>[2]): void {
+  sendError(socket, appError('auth.unauthenticated', 'Say hello with a widget session token.'), log);
+  socket.close(4401, 'unauthenticated');
 }

@@ -15,6 +15,8 @@ export type BusHandler = (payload: unknown) => void;
 export const topics = {
   feed: (workspaceId: string) => `feed:${workspaceId}`,
   customer: (workspaceId: string, customerId: string) => `customer:${workspaceId}:${customerId}`,
+  /** Ephemeral agent-side signals (typing, receipts): never stored in the feed. */
+  signals: (workspaceId: string) => `signals:${workspaceId}`,
 };
 
 /** Local handler bookkeeping shared by both implementations. */

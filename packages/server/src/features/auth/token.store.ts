@@ -40,3 +40,11 @@ export async function listTokens(q: Queryable, workspaceId: string, kind: TokenK
     .where(and(eq(accessTokens.workspaceId, workspaceId), eq(accessTokens.kind, kind)))
     .orderBy(asc(accessTokens.createdAt));
 }
+
+/** Signs a customer out everywhere (e.g. after a magic link proved who owns their email). */
+export async function revokeCustomerTokens(q: Queryable, workspaceId: string, customerId: string, at: Date): Promise<void> {
+  await q
+    .update(accessTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(accessTokens.workspaceId, workspaceId), eq(accessTokens.customerId, customerId), isNull(accessTokens.revokedAt)));
+}

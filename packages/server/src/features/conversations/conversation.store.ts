@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ConversationStatus } from '@tandem/core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { conversations } from '../../adapters/postgres/schema.ts';
 import { conversationFromRow } from '../../adapters/postgres/row-mappers.ts';
@@ -84,6 +85,30 @@ export async function updateConversationRow(
   const [row] = await q
     .update(conversations)
     .set(change)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)))
+    .returning();
+  return row ? conversationFromRow(row) : null;
+}
+
+/**
+ * Moves read/delivered marks forward only (never back, never past the last message), so
+ * receipts arriving out of order from several devices are harmless.
+ */
+export async function advanceReceipts(
+  q: Queryable,
+  workspaceId: string,
+  id: string,
+  marks: { customerDeliveredSeq?: number | undefined; customerReadSeq?: number | undefined; agentReadSeq?: number | undefined },
+): Promise<ConversationRecord | null> {
+  const forward = (column: AnyPgColumn, value: number | undefined) =>
+    value === undefined ? column : sql`greatest(${column}, least(${value}, ${conversations.lastSeq}))`;
+  const [row] = await q
+    .update(conversations)
+    .set({
+      customerDeliveredSeq: forward(conversations.customerDeliveredSeq, marks.customerDeliveredSeq ?? marks.customerReadSeq),
+      customerReadSeq: forward(conversations.customerReadSeq, marks.customerReadSeq),
+      agentReadSeq: forward(conversations.agentReadSeq, marks.agentReadSeq),
+    })
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)))
     .returning();
   return row ? conversationFromRow(row) : null;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -7,6 +8,7 @@ import {
   CreateTeamBody,
   Id,
   IdParams,
+  IdentitySecret,
   PageQuery,
   Team,
   UpdateChannelBody,
@@ -26,6 +28,7 @@ import { inTransaction } from '../../adapters/postgres/database.ts';
 import { findTeam, listTeams, saveTeam } from '../teams/team.store.ts';
 import { insertChannel, listChannels, updateChannel } from '../channels/channel.store.ts';
 import { listAudit } from '../audit/audit.store.ts';
+import { findIdentitySecret, setIdentitySecret } from './workspace.store.ts';
 
 export function workspaceRoutes(services: Services, deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -37,6 +40,22 @@ export function workspaceRoutes(services: Services, deps: ServiceDeps): FastifyP
       '/workspace',
       { config: { access: 'admin' }, schema: { tags: ['workspace'], body: UpdateWorkspaceBody, response: responses({ 200: Workspace }) } },
       async (request) => toJson(await services.workspaces.update(agentOf(request).workspaceId, request.body)),
+    );
+
+    app.get(
+      '/workspace/identity-secret',
+      { config: { access: 'owner' }, schema: { tags: ['workspace'], summary: 'The secret that signs widget identify() calls', response: responses({ 200: IdentitySecret }) } },
+      async (request) => ({ secret: (await findIdentitySecret(deps.db, agentOf(request).workspaceId))! }),
+    );
+
+    app.post(
+      '/workspace/identity-secret/rotate',
+      { config: { access: 'owner' }, schema: { tags: ['workspace'], summary: 'Replace the identity secret (old hashes stop working)', response: responses({ 200: IdentitySecret }) } },
+      async (request) => {
+        const secret = randomBytes(32).toString('hex');
+        await setIdentitySecret(deps.db, agentOf(request).workspaceId, secret);
+        return { secret };
+      },
     );
 
     app.get('/teams', { config: { access: 'agent' }, schema: { tags: ['teams'], response: responses({ 200: z.object({ items: z.array(Team) }) }) } }, async (request) => ({

@@ -7,6 +7,8 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   conversationGrouping: 'contact',
   reopenWindowHours: 72,
   widgetOrigins: [],
+  widget: { color: '#1f6feb', position: 'right', greeting: {} },
+  businessHours: null,
 };
 
 const toRecord = (row: typeof workspaces.$inferSelect): WorkspaceRecord => ({
@@ -47,4 +49,13 @@ export async function updateWorkspace(
 export async function countWorkspaces(q: Queryable): Promise<number> {
   const rows = await q.select({ id: workspaces.id }).from(workspaces).limit(1);
   return rows.length;
+}
+
+export async function findIdentitySecret(q: Queryable, id: string): Promise<string | null> {
+  const [row] = await q.select({ secret: workspaces.identitySecret }).from(workspaces).where(eq(workspaces.id, id));
+  return row?.secret ?? null;
+}
+
+export async function setIdentitySecret(q: Queryable, id: string, secret: string): Promise<void> {
+  await q.update(workspaces).set({ identitySecret: secret }).where(eq(workspaces.id, id));
 }

@@ -9,6 +9,8 @@ import {
   WidgetConversationParams,
   WidgetMessageBody,
   WidgetParams,
+  TrackEventBody,
+  WidgetConfig,
   WidgetSession,
 } from '@tandem/protocol';
 import { randomBytes } from 'node:crypto';
@@ -21,12 +23,25 @@ import type { Services } from '../../services.ts';
 import { transact } from '../feed/transact.ts';
 import { listMessages } from '../messages/message.store.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
-import { customerConversations } from './conversation.store.ts';
+import { customerConversations } from '../conversations/conversation.store.ts';
+import { presentWidgetConfig } from './widget-config.ts';
+import { receiveFromWidget } from './widget-inbound.ts';
 
 /** What the web-messaging widget calls, with a widget session token (one customer). */
 export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['widget'];
+
+    app.get(
+      '/widget/:workspaceId/config',
+      { config: { access: 'public' }, schema: { tags, summary: 'Appearance, availability and limits for the widget', params: WidgetParams, response: responses({ 200: WidgetConfig }) } },
+      async (request, reply) => {
+        const workspace = await findWorkspace(deps.db, request.params.workspaceId);
+        if (!workspace) throw appError('workspace.not_found');
+        reply.header('cache-control', 'public, max-age=60');
+        return presentWidgetConfig(workspace, deps.clock(), { uploadMaxBytes: deps.config.UPLOAD_MAX_BYTES, helpSearch: false });
+      },
+    );
 
     app.post(
       '/widget/:workspaceId/sessions',
@@ -54,8 +69,8 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
       { config: { access: 'customer' }, schema: { tags, summary: 'Send a message (stored before the reply)', params: WidgetParams, body: WidgetMessageBody, response: responses({ 201: InboundMessageResult, 200: InboundMessageResult }) } },
       async (request, reply) => {
         const { workspaceId, customerId } = customerOf(request);
-        const { conversationId, ...message } = request.body;
-        const received = await services.receive.deliver({ workspaceId, customerId, channel: 'web', ...(conversationId ? { conversationId } : {}), ...message });
+        const { content, ...message } = request.body;
+        const received = await receiveFromWidget(services, { workspaceId, customerId, ...message, attachments: content.attachments });
         reply.code(received.duplicate ? 200 : 201);
         return { conversation: presentConversation(received.conversation), message: presentMessage(received.message), duplicate: received.duplicate };
       },
@@ -80,6 +95,25 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
         const { afterSeq, limit } = request.query;
         const rows = await listMessages(deps.db, workspaceId, conversation.id, { afterSeq, limit: limit + 1, includePrivate: false });
         return { items: rows.slice(0, limit).map(presentMessage), hasMore: rows.length > limit };
+      },
+    );
+
+    app.post(
+      '/widget/:workspaceId/conversations/:id/handoff',
+      { config: { access: 'customer' }, schema: { tags, summary: 'Talk to a person: hand the conversation to the team', params: WidgetConversationParams, response: responses({ 200: Conversation }) } },
+      async (request) => {
+        const { workspaceId, customerId } = customerOf(request);
+        return presentConversation(await services.widget.handoff(workspaceId, customerId, request.params.id));
+      },
+    );
+
+    app.post(
+      '/widget/:workspaceId/events',
+      { config: { access: 'customer' }, schema: { tags, summary: "Record a page view or custom event on the customer's journey", params: WidgetParams, body: TrackEventBody, response: responses({ 202: z.object({ recorded: z.boolean() }) }) } },
+      async (request, reply) => {
+        const { workspaceId, customerId } = customerOf(request);
+        reply.code(202);
+        return { recorded: await services.widget.track(workspaceId, customerId, request.body) };
       },
     );
   };

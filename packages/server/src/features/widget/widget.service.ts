@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { TrackEventBody } from '@tandem/protocol';
+import type { ConversationRecord } from '../../domain/records.ts';
+import { appError } from '../../platform/app-error.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import type { ConversationService } from '../conversations/conversation.service.ts';
+import type { CustomerService } from '../customers/customer.service.ts';
+import { transact } from '../feed/transact.ts';
+
+/** What a visitor does in the widget beyond messaging: asking for a person, their journey. */
+export function createWidgetService(deps: ServiceDeps & { conversations: ConversationService; customers: CustomerService }) {
+  const { conversations, customers } = deps;
+  return {
+    /** "Talk to a person": a bot-handled conversation goes to the team's queue; the request is on the journey. */
+    async handoff(workspaceId: string, customerId: string, conversationId: string): Promise<ConversationRecord> {
+      const conversation = await conversations.get(workspaceId, conversationId);
+      if (conversation.customerId !== customerId) throw appError('conversation.not_found');
+      const updated = conversation.handler === 'bot' ? await conversations.update(workspaceId, conversationId, { handler: 'queue' }) : conversation;
+      await transact(deps, (tx) => customers.timeline(tx, workspaceId, customerId, 'handoff.requested', { from: conversation.handler }, conversationId));
+      return updated;
+    },
+
+    /** Journey events are kept only for customers who allow behaviour tracking (consent.behaviour). */
+    async track(workspaceId: string, customerId: string, event: z.output<typeof TrackEventBody>): Promise<boolean> {
+      const customer = await customers.get(workspaceId, customerId);
+      if (!customer.consent.behaviour) return false;
+      const isPageView = event.name === 'page.viewed';
+      const data = isPageView
+        ? { url: event.url ?? null, title: event.title ?? null, referrer: event.referrer ?? null }
+        : { name: event.name, url: event.url ?? null, props: event.props };
+      await transact(deps, (tx) => customers.timeline(tx, workspaceId, customer.id, isPageView ? 'page.viewed' : 'custom', data));
+      return true;
+    },
+  };
+}
+
+export type WidgetService = ReturnType<typeof createWidgetService>;

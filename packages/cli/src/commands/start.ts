@@ -10,6 +10,8 @@ export async function runStart(io: CliIo): Promise<void> {
   io.out(`  API docs   ${server.url}/api/docs`);
   io.out(`  WebSocket  ${server.url.replace(/^http/, 'ws')}/api/v1/ws`);
   io.out(`  Health     ${server.url}/healthz`);
+  io.out(`  Widget     ${server.url}/widget.js`);
+  io.out(`  Demo shop  ${server.url}/demo  (the customer side: try the chat)`);
   if (server.demo) {
     io.out('');
     io.out(`Demo workspace "${server.demo.workspace}" created. Sign in with (shown once):`);

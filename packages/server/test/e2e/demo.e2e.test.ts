@@ -1,0 +1,61 @@
+// `/demo` right after `tandem start` on a fresh data folder: the path a new user takes.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServerProcess, stopProcess } from '../server-process.ts';
+import { browserUnavailable, launchBrowser, newDevice } from './browser.ts';
+
+const skip = browserUnavailable();
+
+describe('the demo storefront after a fresh start', { skip: skip ?? false, timeout: 180_000 }, async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tandem-demo-'));
+  const server = await startServerProcess({ TANDEM_DATA_DIR: dataDir, TANDEM_DEMO: 'true' });
+  after(async () => {
+    await stopProcess(server.child);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  const browser = await launchBrowser();
+
+  it('shows a shop with the widget, and a visitor can write to the team', async () => {
+    const { page, pageErrors, context } = await newDevice(browser);
+    await page.goto(`${server.url}/demo?lang=vi`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+    await page.getByTestId('tandem-launcher').click();
+    await page.getByTestId('tandem-panel').getByText('Lotus Tea House').waitFor();
+    await page.getByTestId('tandem-composer').fill('Trà Thái Nguyên còn hàng không?');
+    await page.getByTestId('tandem-composer').press('Enter');
+    await page.locator('[data-testid="tandem-message"][data-status="sent"]').waitFor();
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  it('the signed-in shopper is identified with a hash computed by the server', async () => {
+    const { page, context } = await newDevice(browser);
+    await page.goto(`${server.url}/demo?lang=fa&as=shopper`);
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    await page.getByText('Trần Văn Minh').waitFor();
+    await page.getByTestId('tandem-launcher').click();
+    await page.getByTestId('tandem-composer').fill('سلام');
+    await page.getByTestId('tandem-composer').press('Enter');
+    await page.locator('[data-testid="tandem-message"][data-status="sent"]').waitFor();
+    await context.close();
+
+    // The owner, signing in with the credentials `tandem start` printed, sees who wrote.
+    const password = /password\s+(\S+)/.exec(server.stdout())![1];
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workspace: 'demo', email: 'owner@demo.tandem.test', password }),
+    });
+    assert.equal(login.status, 200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const customers = await (await fetch(`${server.url}/api/v1/customers?limit=50`, { headers: { cookie } })).json();
+    const shopper = customers.items.find((c: { identities: Array<{ kind: string; value: string }> }) => c.identities.some((i) => i.kind === 'external' && i.value === 'shop-user-4821'));
+    assert.ok(shopper, 'the shopper was identified by the verified hash');
+    assert.equal(shopper.name, 'Trần Văn Minh');
+  });
+});
+
+if (skip) it(`browser tests skipped: ${skip}`, { skip });

@@ -1,0 +1,119 @@
+// What the widget costs a customer's site: bundle size against its budget, and a host page's
+// load with and without the widget tag, in Debian's Chromium. Runs alternate (baseline, widget,
+// baseline, ...) in fresh browser contexts (cold cache, like a first visit), so machine noise
+// falls on both sides; medians and ratios are reported.
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildWidget, WIDGET_BUDGET_GZIP_BYTES } from '@tandem/widget/build';
+import { loadConfig } from '../src/config/load.ts';
+import { startServer } from '../src/main.ts';
+import { findWorkspaceBySlug } from '../src/features/workspaces/workspace.store.ts';
+import { machineInfo } from './report.ts';
+import { median, round } from './stats.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+interface Sample {
+  domContentLoadedMs: number;
+  loadMs: number;
+  longTasksMs: number;
+  widgetVisibleMs: number | null;
+}
+
+// Collected inside the page: long tasks (main-thread work over 50 ms) and when the launcher appears.
+const PROBE = `
+  window.__bench = { longTasksMs: 0, widgetVisibleMs: null };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasksMs += e.duration; }).observe({ type: 'longtask', buffered: true });
+  const watch = () => {
+    const host = document.querySelector('tandem-widget');
+    const launcher = host && host.shadowRoot && host.shadowRoot.querySelector('[data-testid="tandem-launcher"]');
+    if (launcher) window.__bench.widgetVisibleMs = performance.now(); else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+`;
+
+async function hostSite(apiBase: string, workspaceId: string) {
+  const body = '<h1>Shop</h1>' + Array.from({ length: 40 }, (_, i) => `<p>Product ${i}: a fine tea with a long description.</p>`).join('');
+  const page = (head: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title>${head}</head><body>${body}</body></html>`;
+  const pages: Record<string, string> = {
+    '/baseline': page(''),
+    '/widget': page(`<script src="${apiBase}/widget.js" data-workspace="${workspaceId}" async></script>`),
+  };
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(pages[request.url ?? ''] ?? '');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+async function measure(browser: Browser, url: string, waitForWidget: boolean): Promise<Sample> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitForWidget) await page.waitForFunction(() => (window as unknown as { __bench: Sample }).__bench.widgetVisibleMs !== null, undefined, { timeout: 10_000 });
+  await page.waitForTimeout(300);
+  const sample = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const bench = (window as unknown as { __bench: { longTasksMs: number; widgetVisibleMs: number | null } }).__bench;
+    return { domContentLoadedMs: nav.domContentLoadedEventEnd, loadMs: nav.loadEventEnd, longTasksMs: bench.longTasksMs, widgetVisibleMs: bench.widgetVisibleMs };
+  });
+  await context.close();
+  return sample;
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-widget-'));
+const server = await startServer(loadConfig({ PORT: '0', TANDEM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000' }));
+const workspace = (await findWorkspaceBySlug(server.deps.db, 'demo'))!;
+const site = await hostSite(server.url, workspace.id);
+await server.app.services.workspaces.update(workspace.id, { settings: { widgetOrigins: [site.origin] } });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const bundle = await buildWidget();
+await measure(browser, `${site.origin}/widget`, true); // warm the server's bundle cache and the JIT
+const baseline: Sample[] = [];
+const withWidget: Sample[] = [];
+for (let run = 0; run < RUNS; run++) {
+  baseline.push(await measure(browser, `${site.origin}/baseline`, false));
+  withWidget.push(await measure(browser, `${site.origin}/widget`, true));
+}
+await browser.close();
+site.close();
+await server.close();
+await rm(dataDir, { recursive: true, force: true });
+
+const med = (samples: Sample[], key: keyof Sample) => round(median(samples.map((s) => s[key] ?? Number.NaN)));
+const result = {
+  machine: machineInfo(),
+  runs: RUNS,
+  bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes, budgetGzipBytes: WIDGET_BUDGET_GZIP_BYTES },
+  baseline: { domContentLoadedMs: med(baseline, 'domContentLoadedMs'), loadMs: med(baseline, 'loadMs'), longTasksMs: med(baseline, 'longTasksMs') },
+  widget: {
+    domContentLoadedMs: med(withWidget, 'domContentLoadedMs'),
+    loadMs: med(withWidget, 'loadMs'),
+    longTasksMs: med(withWidget, 'longTasksMs'),
+    widgetVisibleMs: med(withWidget, 'widgetVisibleMs'),
+  },
+};
+const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : null);
+console.log(`widget.js: ${round(bundle.bytes / 1024)} KB, ${round(bundle.gzipBytes / 1024)} KB gzipped (budget ${WIDGET_BUDGET_GZIP_BYTES / 1024} KB)`);
+console.log(`host page, median of ${RUNS} cold loads each (commit ${result.machine.commit}, ${result.machine.cores} cores):`);
+console.log('| | DOMContentLoaded | load event | long tasks | launcher visible |');
+console.log('|---|---|---|---|---|');
+console.log(`| without widget | ${result.baseline.domContentLoadedMs} ms | ${result.baseline.loadMs} ms | ${result.baseline.longTasksMs} ms | - |`);
+console.log(`| with widget | ${result.widget.domContentLoadedMs} ms | ${result.widget.loadMs} ms | ${result.widget.longTasksMs} ms | ${result.widget.widgetVisibleMs} ms |`);
+console.log(`| ratio | ${ratio(result.widget.domContentLoadedMs, result.baseline.domContentLoadedMs)}× | ${ratio(result.widget.loadMs, result.baseline.loadMs)}× | | |`);
+const target = new URL('./results/widget.json', import.meta.url);
+await mkdir(new URL('.', target), { recursive: true });
+await writeFile(target, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`wrote ${target.pathname}`);

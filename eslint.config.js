@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const layer = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group, message })) }];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/build/**', 'data/**', 'docs/**', '**/migrations/**'] },
+  { ignores: ['**/node_modules/**', '**/build/**', '**/dist/**', '**/test-artifacts/**', 'data/**', 'docs/**', '**/migrations/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

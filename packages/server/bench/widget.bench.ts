@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// DOM types for the callbacks given to page.evaluate, which run in the browser.
 // What the widget costs a customer's site: bundle size against its budget, and a host page's
 // load with and without the widget tag, in Debian's Chromium. Runs alternate (baseline, widget,
 // baseline, ...) in fresh browser contexts (cold cache, like a first visit), so machine noise
@@ -64,6 +66,10 @@ async function measure(browser: Browser, url: string, waitForWidget: boolean): P
     const bench = (window as unknown as { __bench: { longTasksMs: number; widgetVisibleMs: number | null } }).__bench;
     return { domContentLoadedMs: nav.domContentLoadedEventEnd, loadMs: nav.loadEventEnd, longTasksMs: bench.longTasksMs, widgetVisibleMs: bench.widgetVisibleMs };
   });
+  if (process.env.BENCH_DEBUG) {
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => [r.name.slice(-24), Math.round(r.startTime), Math.round((r as PerformanceResourceTiming).responseEnd)]));
+    console.log(url.slice(-8), sample.loadMs, JSON.stringify(entries));
+  }
   await context.close();
   return sample;
 }
@@ -96,7 +102,7 @@ const med = (samples: Sample[], key: keyof Sample) => round(median(samples.map((
 const result = {
   machine: machineInfo(),
   runs: RUNS,
-  bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes, budgetGzipBytes: WIDGET_BUDGET_GZIP_BYTES },
+  bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes, budgetGzipBytes: WIDGET_BUDGET_GZIP_BYTES, loaderBytes: Buffer.byteLength(bundle.loader), loaderGzipBytes: bundle.loaderGzipBytes },
   baseline: { domContentLoadedMs: med(baseline, 'domContentLoadedMs'), loadMs: med(baseline, 'loadMs'), longTasksMs: med(baseline, 'longTasksMs') },
   widget: {
     domContentLoadedMs: med(withWidget, 'domContentLoadedMs'),
@@ -106,7 +112,7 @@ const result = {
   },
 };
 const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : null);
-console.log(`widget.js: ${round(bundle.bytes / 1024)} KB, ${round(bundle.gzipBytes / 1024)} KB gzipped (budget ${WIDGET_BUDGET_GZIP_BYTES / 1024} KB)`);
+console.log(`widget bundle: ${round(bundle.bytes / 1024)} KB, ${round(bundle.gzipBytes / 1024)} KB gzipped (budget ${WIDGET_BUDGET_GZIP_BYTES / 1024} KB); loader widget.js: ${result.bundle.loaderBytes} B, ${bundle.loaderGzipBytes} B gzipped`);
 console.log(`host page, median of ${RUNS} cold loads each (commit ${result.machine.commit}, ${result.machine.cores} cores):`);
 console.log('| | DOMContentLoaded | load event | long tasks | launcher visible |');
 console.log('|---|---|---|---|---|');

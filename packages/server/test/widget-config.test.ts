@@ -64,13 +64,19 @@ describe('widget configuration', () => {
 });
 
 describe('/widget.js', () => {
-  it('is served gzipped with an ETag, loadable from any site', async () => {
-    const res = await app.http.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': 'gzip' } });
-    assert.equal(res.statusCode, 200);
-    assert.equal(res.headers['content-encoding'], 'gzip');
-    assert.equal(res.headers['cross-origin-resource-policy'], 'cross-origin');
-    assert.ok(res.rawPayload.length < 60 * 1024, `gzipped bundle is ${res.rawPayload.length} bytes`);
-    const again = await app.http.inject({ method: 'GET', url: '/widget.js', headers: { 'if-none-match': String(res.headers.etag) } });
+  it('is a small loader naming the content-hashed widget, which is served gzipped and cached for a year', async () => {
+    const loader = await app.http.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(loader.statusCode, 200);
+    assert.equal(loader.headers['content-encoding'], 'gzip');
+    assert.equal(loader.headers['cross-origin-resource-policy'], 'cross-origin');
+    assert.ok(loader.rawPayload.length < 1024, `gzipped loader is ${loader.rawPayload.length} bytes`);
+    const mainFile = /main\.[A-Za-z0-9_-]+\.js/.exec((await app.http.inject({ method: 'GET', url: '/widget.js' })).body)![0];
+    const main = await app.http.inject({ method: 'GET', url: `/widget/${mainFile}`, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(main.statusCode, 200);
+    assert.match(String(main.headers['cache-control']), /immutable/);
+    assert.ok(main.rawPayload.length < 60 * 1024, `gzipped bundle is ${main.rawPayload.length} bytes`);
+    const again = await app.http.inject({ method: 'GET', url: `/widget/${mainFile}`, headers: { 'if-none-match': String(main.headers.etag) } });
     assert.equal(again.statusCode, 304);
+    assert.equal((await app.http.inject({ method: 'GET', url: '/widget/evil.html' })).statusCode, 404);
   });
 });

@@ -91,3 +91,11 @@ export const TrackEventBody = z.strictObject({
 });
 
 export const WidgetFileParams = z.strictObject({ workspaceId: Id, key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+
+// Types for clients that must not import zod values (the widget): request bodies as sent.
+export type CreateWidgetSessionBody = z.input<typeof CreateWidgetSessionBody>;
+export type WidgetSession = z.infer<typeof WidgetSession>;
+export type WidgetMessageBody = z.input<typeof WidgetMessageBody>;
+export type IdentifyBody = z.input<typeof IdentifyBody>;
+export type MagicLinkBody = z.input<typeof MagicLinkBody>;
+export type TrackEventBody = z.input<typeof TrackEventBody>;

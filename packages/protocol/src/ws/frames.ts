@@ -40,6 +40,8 @@ export const ReceiptFrame = z.strictObject({
 
 export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, SendMessageFrame, PingFrame, TypingFrame, ReceiptFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
+/** A frame as a client writes it (defaults may be left out). */
+export type ClientFrameInput = z.input<typeof ClientFrame>;
 
 export const FeedEvent = z.object({
   seq: z.number().int(),

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// DOM types for the callbacks given to page.evaluate, which run in the browser.
 // `/demo` right after `tandem start` on a fresh data folder: the path a new user takes.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,7 +53,7 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     });
     assert.equal(login.status, 200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const customers = await (await fetch(`${server.url}/api/v1/customers?limit=50`, { headers: { cookie } })).json();
+    const customers = (await (await fetch(`${server.url}/api/v1/customers?limit=50`, { headers: { cookie } })).json()) as { items: Array<{ name: string; identities: Array<{ kind: string; value: string }> }> };
     const shopper = customers.items.find((c: { identities: Array<{ kind: string; value: string }> }) => c.identities.some((i) => i.kind === 'external' && i.value === 'shop-user-4821'));
     assert.ok(shopper, 'the shopper was identified by the verified hash');
     assert.equal(shopper.name, 'Trần Văn Minh');

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// DOM types for the callbacks given to page.evaluate, which run in the browser.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';

@@ -1,0 +1,80 @@
+import type { Conversation, Message, WidgetConfig } from '@tandem/protocol';
+import type { AttachmentMeta } from '../transport/wire-types.ts';
+
+export const WIDGET_LOCALES = ['en', 'vi', 'fa'] as const;
+export type WidgetLocale = (typeof WIDGET_LOCALES)[number];
+
+export const CONNECTION_STATUSES = ['connecting', 'online', 'offline'] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+export const OUTBOX_STATUSES = ['queued', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** A message the customer wrote that the server has not acknowledged yet. */
+export type OutboxItem = {
+  idempotencyKey: string;
+  conversationId: string | null;
+  body: string;
+  attachments: AttachmentMeta[];
+  createdAt: string;
+  status: OutboxStatus;
+  error: string | null;
+};
+
+export type AgentTyping = { name: string | null; expiresAt: number };
+
+export type ConversationEntry = {
+  conversation: Conversation | null;
+  /** Ascending seq, unique ids. */
+  messages: Message[];
+  /** Highest seq up to which nothing visible is missing: what `hello` resumes from. */
+  lastSeq: number;
+  /** Highest seq the customer has seen. */
+  readSeq: number;
+  agentReadSeq: number;
+  typing: AgentTyping | null;
+  /** This page has fetched the history from the start: resumed frames alone only bring what came after lastSeq. */
+  hasHistory: boolean;
+};
+
+/** A translatable line shown to the customer: a catalog key plus interpolation values. */
+export type Notice = { key: string; params?: Record<string, string | number> };
+
+export type WidgetState = {
+  token: string | null;
+  customerId: string | null;
+  conversations: Record<string, ConversationEntry>;
+  activeConversationId: string | null;
+  outbox: OutboxItem[];
+  draft: string;
+  /** "Talk to a person" was pressed before any conversation existed. */
+  isHandoffRequested: boolean;
+  isOpen: boolean;
+  connection: ConnectionStatus;
+  locale: WidgetLocale;
+  config: WidgetConfig | null;
+  error: Notice | null;
+  info: Notice | null;
+};
+
+export function createEntry(partial: Partial<ConversationEntry> = {}): ConversationEntry {
+  return { conversation: null, messages: [], lastSeq: 0, readSeq: 0, agentReadSeq: 0, typing: null, hasHistory: false, ...partial };
+}
+
+export function createInitialState(locale: WidgetLocale): WidgetState {
+  return {
+    token: null,
+    customerId: null,
+    conversations: {},
+    activeConversationId: null,
+    outbox: [],
+    draft: '',
+    isHandoffRequested: false,
+    isOpen: false,
+    connection: 'connecting',
+    locale,
+    config: null,
+    error: null,
+    info: null,
+  };
+}

@@ -1,0 +1,61 @@
+import type { Conversation, Message, WidgetConfig } from '@tandem/protocol';
+import { createRestClient, type RestClientOptions } from './rest.client.ts';
+import type {
+  AttachmentMeta,
+  CreateWidgetSessionBody,
+  IdentifyBody,
+  MagicLinkBody,
+  TrackEventBody,
+  WidgetMessageBody,
+  WidgetSession,
+} from './wire-types.ts';
+
+/** A knowledge-base hit; the search endpoint arrives with the knowledge base. */
+export type HelpArticle = { articleId: string; title: string; url: string; summary?: string | null };
+
+export type MessagesPage = { items: Message[]; hasMore: boolean };
+export type PostedMessage = { conversation: Conversation; message: Message; duplicate: boolean };
+
+export type WidgetApi = ReturnType<typeof createWidgetApi>;
+
+export type WidgetApiOptions = Omit<RestClientOptions, 'baseUrl'> & { apiOrigin: string; workspaceId: string };
+
+export const HISTORY_PAGE_SIZE = 100;
+
+export function widgetBasePath(workspaceId: string): string {
+  return `/api/v1/widget/${encodeURIComponent(workspaceId)}`;
+}
+
+export function createWidgetApi(options: WidgetApiOptions) {
+  const request = createRestClient({ ...options, baseUrl: `${options.apiOrigin}${widgetBasePath(options.workspaceId)}` });
+  return {
+    getConfig: () => request<WidgetConfig>('GET', '/config', { isAnonymous: true }),
+    createSession: (body: CreateWidgetSessionBody) =>
+      request<WidgetSession>('POST', '/sessions', { isAnonymous: true, body }),
+    redeemMagicLink: (token: string) =>
+      request<WidgetSession>('POST', '/magic-links/redeem', { isAnonymous: true, body: { token } }),
+    listConversations: () => request<{ items: Conversation[] }>('GET', '/conversations'),
+    listMessages: (conversationId: string, afterSeq: number) =>
+      request<MessagesPage>(
+        'GET',
+        `/conversations/${encodeURIComponent(conversationId)}/messages?afterSeq=${afterSeq}&limit=${HISTORY_PAGE_SIZE}`,
+      ),
+    postMessage: (body: WidgetMessageBody) => request<PostedMessage>('POST', '/messages', { body }),
+    handoff: (conversationId: string) =>
+      request<Conversation>('POST', `/conversations/${encodeURIComponent(conversationId)}/handoff`),
+    identify: (body: IdentifyBody) => request<WidgetSession>('POST', '/identify', { body }),
+    requestMagicLink: (body: MagicLinkBody) => request<{ ok: true }>('POST', '/magic-links', { body }),
+    track: (body: TrackEventBody) => request<unknown>('POST', '/events', { body }),
+    upload: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return request<AttachmentMeta>('POST', '/uploads', { form });
+    },
+    searchHelp: (query: string, locale: string, signal?: AbortSignal) =>
+      request<{ items: HelpArticle[] }>(
+        'GET',
+        `/help/search?q=${encodeURIComponent(query)}&locale=${encodeURIComponent(locale)}`,
+        { signal },
+      ),
+  };
+}

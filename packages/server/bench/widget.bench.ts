@@ -11,9 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { buildWidget, WIDGET_BUDGET_GZIP_BYTES } from '@tandem/widget/build';
-import { loadConfig } from '../src/config/load.ts';
-import { startServer } from '../src/main.ts';
-import { findWorkspaceBySlug } from '../src/features/workspaces/workspace.store.ts';
+import { startServerProcess, stopProcess } from '../test/server-process.ts';
 import { machineInfo } from './report.ts';
 import { median, round } from './stats.ts';
 
@@ -39,16 +37,16 @@ const PROBE = `
   requestAnimationFrame(watch);
 `;
 
-async function hostSite(apiBase: string, workspaceId: string) {
+async function hostSite(apiBase: string, workspaceId: () => string) {
   const body = '<h1>Shop</h1>' + Array.from({ length: 40 }, (_, i) => `<p>Product ${i}: a fine tea with a long description.</p>`).join('');
   const page = (head: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title>${head}</head><body>${body}</body></html>`;
   const pages: Record<string, string> = {
     '/baseline': page(''),
-    '/widget': page(`<script src="${apiBase}/widget.js" data-workspace="${workspaceId}" async></script>`),
+    '/widget': page(`<script src="${apiBase}/widget.js" data-workspace="WORKSPACE_ID" async></script>`),
   };
   const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(pages[request.url ?? ''] ?? '');
+    response.end((pages[request.url ?? ''] ?? '').replace('WORKSPACE_ID', workspaceId()));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
@@ -74,11 +72,31 @@ async function measure(browser: Browser, url: string, waitForWidget: boolean): P
   return sample;
 }
 
+/** Allows the host site on the demo workspace, over the API as its owner would; returns the workspace id. */
+async function allowSite(url: string, stdout: string, origin: string): Promise<string> {
+  const password = /password\s+(\S+)/.exec(stdout)![1];
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ workspace: 'demo', email: 'owner@demo.tandem.test', password }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { workspace } = (await login.json()) as { workspace: { id: string } };
+  const patched = await fetch(`${url}/api/v1/workspace`, {
+    method: 'PATCH',
+    headers: { cookie, 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ settings: { widgetOrigins: [origin] } }),
+  });
+  if (!patched.ok) throw new Error(`could not allow the host site: ${patched.status} ${await patched.text()}`);
+  return workspace.id;
+}
+
+// The server runs in its own process (the real `tandem start`), as in production.
 const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-widget-'));
-const server = await startServer(loadConfig({ PORT: '0', TANDEM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000' }));
-const workspace = (await findWorkspaceBySlug(server.deps.db, 'demo'))!;
-const site = await hostSite(server.url, workspace.id);
-await server.app.services.workspaces.update(workspace.id, { settings: { widgetOrigins: [site.origin] } });
+const server = await startServerProcess({ TANDEM_DATA_DIR: dataDir, TANDEM_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '100000' });
+let workspaceId = '';
+const site = await hostSite(server.url, () => workspaceId);
+workspaceId = await allowSite(server.url, server.stdout(), site.origin);
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
@@ -95,7 +113,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 await browser.close();
 site.close();
-await server.close();
+await stopProcess(server.child);
 await rm(dataDir, { recursive: true, force: true });
 
 const med = (samples: Sample[], key: keyof Sample) => round(median(samples.map((s) => s[key] ?? Number.NaN)));

@@ -207,6 +207,30 @@ describe('the widget in a real browser', { skip: skip ?? false, timeout: 180_000
     await context.close();
   });
 
+  it('quick replies send their value, and article cards are links', async () => {
+    const ws = await shop();
+    const { page, context } = await newDevice(browser);
+    await page.goto(site.page('/quick', { workspaceId: ws.id }));
+    await openAndSay(page, 'I want to return a teapot');
+    const conversation = await waitForStored(ws, 1);
+    await call(app, 'POST', `/api/v1/conversations/${conversation.id}/messages`, {
+      token: ws.tokens.agent,
+      body: {
+        body: 'Which one applies?',
+        content: {
+          quickReplies: [{ label: 'It arrived broken', value: 'broken on arrival' }, { label: 'Wrong item', value: 'wrong item' }],
+          articleCards: [{ title: 'Returns policy', url: 'https://help.example.com/returns', summary: '30 days, free' }],
+        },
+      },
+    });
+    await page.getByRole('link', { name: /Returns policy/ }).waitFor();
+    assert.equal(await page.getByRole('link', { name: /Returns policy/ }).getAttribute('href'), 'https://help.example.com/returns');
+    await page.getByRole('button', { name: 'It arrived broken' }).click();
+    await waitForStored(ws, 3);
+    assert.equal((await messagesOf(ws, conversation.id)).at(-1)!.body, 'broken on arrival');
+    await context.close();
+  });
+
   it('an image attachment uploads and shows inline', async () => {
     const ws = await shop();
     const { page, context } = await newDevice(browser);

@@ -1,32 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Message, ServerFrame } from '@tandem/protocol';
+import type { Message } from '@tandem/protocol';
 import { createSafeStorage } from '../state/safe-storage.ts';
 import { aConfig, aConversation, aMessage, CONVERSATION_ID, CUSTOMER_ID } from '../state/widget.fixtures.ts';
 import { createWidgetController } from './widget-controller.ts';
+import { FakeSocket } from '../transport/fake-socket.fixtures.ts';
 
 type Call = { method: string; path: string; body: unknown; auth: string | null };
-
-class FakeSocket {
-  readyState = 0;
-  sent: Array<Record<string, unknown>> = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  receive(frame: ServerFrame) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-}
 
 type Routes = { conversations?: unknown[]; messages?: Message[]; saved?: string };
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // DOM types for the callbacks given to page.evaluate, which run in the browser.
 import { after, describe, it } from 'node:test';
+import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { call, createWorkspace, startTestApp, type TestWorkspace } from '../harness.ts';
@@ -8,6 +9,8 @@ import { startMailCatcher } from '../mail-catcher.ts';
 import { identityHash } from '../../src/features/widget/identify.service.ts';
 import { ARTIFACTS_DIR, browserUnavailable, launchBrowser, newDevice } from './browser.ts';
 import { startHostSite } from './host-site.ts';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const skip = browserUnavailable();
 
@@ -230,6 +233,43 @@ describe('the widget in a real browser', { skip: skip ?? false, timeout: 180_000
     assert.equal((await messagesOf(ws, conversation.id)).at(-1)!.body, 'broken on arrival');
     await context.close();
   });
+
+  it('works from the keyboard alone, with focus moved and restored', async () => {
+    const ws = await shop();
+    const { page, context } = await newDevice(browser);
+    await page.goto(site.page('/keyboard', { workspaceId: ws.id }));
+    await widget(page).launcher.waitFor();
+    await widget(page).launcher.focus();
+    await page.keyboard.press('Enter');
+    await widget(page).panel.waitFor();
+    await page.keyboard.type('Typed without a mouse');
+    await page.keyboard.press('Enter');
+    await waitForStored(ws, 1);
+    await page.keyboard.press('Escape');
+    await widget(page).panel.waitFor({ state: 'hidden' });
+    assert.equal(await widget(page).launcher.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el), true, 'focus returns to the launcher');
+    await context.close();
+  });
+
+  for (const locale of ['en', 'fa'] as const) {
+    it(`has no accessibility violations (axe-core, WCAG 2.1 AA) in ${locale}`, async () => {
+      const ws = await shop();
+      const { page, context } = await newDevice(browser);
+      await page.goto(site.page(`/a11y-${locale}`, { workspaceId: ws.id, locale }));
+      await openAndSay(page, locale === 'fa' ? 'سلام' : 'Hello');
+      await page.locator('[data-testid="tandem-message"][data-status="sent"]').waitFor();
+      await page.addScriptTag({ path: AXE_PATH });
+      type Rule = { id: string; nodes: unknown[] };
+      const { violations, passed } = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+        const result = await axe.run({ include: [['tandem-widget']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return { violations: result.violations.map((v) => `${v.id} (${v.nodes.length})`), passed: result.passes.map((p) => p.id) };
+      });
+      assert.deepEqual(violations, []);
+      for (const rule of ['color-contrast', 'button-name', 'aria-allowed-attr']) assert.ok(passed.includes(rule), `${rule} was checked inside the widget`);
+      await context.close();
+    });
+  }
 
   it('an image attachment uploads and shows inline', async () => {
     const ws = await shop();

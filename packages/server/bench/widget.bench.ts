@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // DOM types for the callbacks given to page.evaluate, which run in the browser.
 // What the widget costs a customer's site: bundle size against its budget, and a host page's
-// load with and without the widget tag, in Debian's Chromium. Runs alternate (baseline, widget,
-// baseline, ...) in fresh browser contexts (cold cache, like a first visit), so machine noise
-// falls on both sides; medians and ratios are reported.
+// load with no tag, with an empty async tag from another origin (what any third-party script
+// costs), and with the widget tag, in Debian's Chromium. Runs rotate through the three in fresh
+// browser contexts (cold cache, like a first visit), so machine noise falls on all of them;
+// medians and ratios are reported.
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,11 +38,22 @@ const PROBE = `
   requestAnimationFrame(watch);
 `;
 
-async function hostSite(apiBase: string, workspaceId: () => string) {
+/** Another origin serving a one-statement script: what any third-party async tag costs. */
+async function emptyTagOrigin() {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/javascript' });
+    response.end('void 0;');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+async function hostSite(apiBase: string, emptyTagBase: string, workspaceId: () => string) {
   const body = '<h1>Shop</h1>' + Array.from({ length: 40 }, (_, i) => `<p>Product ${i}: a fine tea with a long description.</p>`).join('');
   const page = (head: string) => `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title>${head}</head><body>${body}</body></html>`;
   const pages: Record<string, string> = {
     '/baseline': page(''),
+    '/empty-tag': page(`<script src="${emptyTagBase}/empty.js" async></script>`),
     '/widget': page(`<script src="${apiBase}/widget.js" data-workspace="WORKSPACE_ID" async></script>`),
   };
   const server = createServer((request, response) => {
@@ -65,7 +77,7 @@ async function measure(browser: Browser, url: string, waitForWidget: boolean): P
     return { domContentLoadedMs: nav.domContentLoadedEventEnd, loadMs: nav.loadEventEnd, longTasksMs: bench.longTasksMs, widgetVisibleMs: bench.widgetVisibleMs };
   });
   if (process.env.BENCH_DEBUG) {
-    const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => [r.name.slice(-24), Math.round(r.startTime), Math.round((r as PerformanceResourceTiming).responseEnd)]));
+    const entries = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => [r.name.slice(-24), ...[r.startTime, r.connectStart, r.connectEnd, r.requestStart, r.responseStart, r.responseEnd].map(Math.round)]));
     console.log(url.slice(-8), sample.loadMs, JSON.stringify(entries));
   }
   await context.close();
@@ -95,7 +107,8 @@ async function allowSite(url: string, stdout: string, origin: string): Promise<s
 const dataDir = await mkdtemp(join(tmpdir(), 'tandem-bench-widget-'));
 const server = await startServerProcess({ TANDEM_DATA_DIR: dataDir, TANDEM_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '100000' });
 let workspaceId = '';
-const site = await hostSite(server.url, () => workspaceId);
+const emptyTag = await emptyTagOrigin();
+const site = await hostSite(server.url, emptyTag.origin, () => workspaceId);
 workspaceId = await allowSite(server.url, server.stdout(), site.origin);
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -106,13 +119,16 @@ const browser = await chromium.launch({
 const bundle = await buildWidget();
 await measure(browser, `${site.origin}/widget`, true); // warm the server's bundle cache and the JIT
 const baseline: Sample[] = [];
+const withEmptyTag: Sample[] = [];
 const withWidget: Sample[] = [];
 for (let run = 0; run < RUNS; run++) {
   baseline.push(await measure(browser, `${site.origin}/baseline`, false));
+  withEmptyTag.push(await measure(browser, `${site.origin}/empty-tag`, false));
   withWidget.push(await measure(browser, `${site.origin}/widget`, true));
 }
 await browser.close();
 site.close();
+emptyTag.close();
 await stopProcess(server.child);
 await rm(dataDir, { recursive: true, force: true });
 
@@ -121,7 +137,8 @@ const result = {
   machine: machineInfo(),
   runs: RUNS,
   bundle: { bytes: bundle.bytes, gzipBytes: bundle.gzipBytes, budgetGzipBytes: WIDGET_BUDGET_GZIP_BYTES, loaderBytes: Buffer.byteLength(bundle.loader), loaderGzipBytes: bundle.loaderGzipBytes },
-  baseline: { domContentLoadedMs: med(baseline, 'domContentLoadedMs'), loadMs: med(baseline, 'loadMs'), longTasksMs: med(baseline, 'longTasksMs') },
+  baseline: pageFigures(baseline),
+  emptyTag: pageFigures(withEmptyTag),
   widget: {
     domContentLoadedMs: med(withWidget, 'domContentLoadedMs'),
     loadMs: med(withWidget, 'loadMs'),
@@ -129,14 +146,19 @@ const result = {
     widgetVisibleMs: med(withWidget, 'widgetVisibleMs'),
   },
 };
+function pageFigures(samples: Sample[]) {
+  return { domContentLoadedMs: med(samples, 'domContentLoadedMs'), loadMs: med(samples, 'loadMs'), longTasksMs: med(samples, 'longTasksMs') };
+}
 const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : null);
 console.log(`widget bundle: ${round(bundle.bytes / 1024)} KB, ${round(bundle.gzipBytes / 1024)} KB gzipped (budget ${WIDGET_BUDGET_GZIP_BYTES / 1024} KB); loader widget.js: ${result.bundle.loaderBytes} B, ${bundle.loaderGzipBytes} B gzipped`);
 console.log(`host page, median of ${RUNS} cold loads each (commit ${result.machine.commit}, ${result.machine.cores} cores):`);
 console.log('| | DOMContentLoaded | load event | long tasks | launcher visible |');
 console.log('|---|---|---|---|---|');
 console.log(`| without widget | ${result.baseline.domContentLoadedMs} ms | ${result.baseline.loadMs} ms | ${result.baseline.longTasksMs} ms | - |`);
+console.log(`| empty third-party tag | ${result.emptyTag.domContentLoadedMs} ms | ${result.emptyTag.loadMs} ms | ${result.emptyTag.longTasksMs} ms | - |`);
 console.log(`| with widget | ${result.widget.domContentLoadedMs} ms | ${result.widget.loadMs} ms | ${result.widget.longTasksMs} ms | ${result.widget.widgetVisibleMs} ms |`);
-console.log(`| ratio | ${ratio(result.widget.domContentLoadedMs, result.baseline.domContentLoadedMs)}× | ${ratio(result.widget.loadMs, result.baseline.loadMs)}× | | |`);
+console.log(`| widget ÷ no tag | ${ratio(result.widget.domContentLoadedMs, result.baseline.domContentLoadedMs)}× | ${ratio(result.widget.loadMs, result.baseline.loadMs)}× | | |`);
+console.log(`| widget ÷ empty tag | ${ratio(result.widget.domContentLoadedMs, result.emptyTag.domContentLoadedMs)}× | ${ratio(result.widget.loadMs, result.emptyTag.loadMs)}× | | |`);
 const target = new URL('./results/widget.json', import.meta.url);
 await mkdir(new URL('.', target), { recursive: true });
 await writeFile(target, `${JSON.stringify(result, null, 2)}\n`);

@@ -54,8 +54,10 @@ function send(request: FastifyRequest, reply: FastifyReply, { code, gzip, etag }
     .header('cache-control', cacheControl)
     .header('etag', etag)
     .header('vary', 'accept-encoding')
-    // Host pages on other sites load it as a script: allow that explicitly.
-    .header('cross-origin-resource-policy', 'cross-origin');
+    // Host pages on other sites load it as a script: allow that explicitly, and let their
+    // performance monitoring see what the widget costs them.
+    .header('cross-origin-resource-policy', 'cross-origin')
+    .header('timing-allow-origin', '*');
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
   if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(gzip);
   return reply.send(code);

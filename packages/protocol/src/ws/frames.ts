@@ -64,4 +64,11 @@ export type ServerFrame =
   | { type: 'pong' }
   | { type: 'typing'; conversationId: string; author: 'customer' | 'agent'; typing: boolean; name?: string }
   | { type: 'receipt'; conversationId: string; by: 'customer' | 'agent'; deliveredSeq: number; readSeq: number }
-  | { type: 'conversation'; conversation: Conversation };
+  | { type: 'conversation'; conversation: Conversation }
+  | QueueFrame;
+
+/**
+ * Where a waiting conversation stands, sent by routing to the customer while no person has it.
+ * Either figure may be unknown (null); a frame with both null clears what was shown.
+ */
+export type QueueFrame = { type: 'queue'; conversationId: string; position: number | null; expectedWaitSeconds: number | null };

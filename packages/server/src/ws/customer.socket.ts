@@ -51,7 +51,7 @@ export function registerCustomerSocket(app: FastifyInstance, services: Services,
 
     const onBus = (payload: CustomerBusMessage) => {
       if (payload.type === 'message') return void cursorFor(payload.message.conversationId, 0).live(payload.message);
-      if (payload.type === 'conversation') return send(socket, payload);
+      if (payload.type === 'conversation' || payload.type === 'queue') return send(socket, payload);
       if (payload.type === 'typing') return send(socket, { ...payload, author: 'agent' });
       if (payload.type === 'receipt') return send(socket, { ...payload, by: 'agent' });
       // Merged into another customer: this session was revoked or now resolves elsewhere; reconnect to find out.

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { call, createWorkspace, startTestApp, type TestWorkspace } from '../harness.ts';
 import { startMailCatcher } from '../mail-catcher.ts';
 import { identityHash } from '../../src/features/widget/identify.service.ts';
+import { topics } from '../../src/adapters/bus/event-bus.ts';
 import { ARTIFACTS_DIR, browserUnavailable, launchBrowser, newDevice } from './browser.ts';
 import { startHostSite } from './host-site.ts';
 
@@ -73,6 +74,19 @@ describe('the widget in a real browser', { skip: skip ?? false, timeout: 180_000
     await widget(page).messages.filter({ hasText: 'It ships tomorrow.' }).waitFor();
     assert.equal(await page.locator('[data-author="agent"]').count(), 1);
     assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
+  it("shows routing's queue position and expected wait while waiting for a person", async () => {
+    const ws = await shop();
+    const { page, context } = await newDevice(browser);
+    await page.goto(site.page('/queue', { workspaceId: ws.id }));
+    await openAndSay(page, 'Can a person help me?');
+    const conversation = await waitForStored(ws, 1);
+    await page.getByTestId('tandem-waiting').waitFor();
+    // What routing publishes for a waiting conversation (the customer's topic on the event bus).
+    await app.deps.bus.publish(topics.customer(ws.id, conversation.customerId), { type: 'queue', conversationId: conversation.id, position: 3, expectedWaitSeconds: 240 });
+    await page.getByTestId('tandem-waiting').filter({ hasText: "You're number 3 in line. Expected wait: about 4 minutes." }).waitFor();
     await context.close();
   });
 

@@ -84,6 +84,9 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: ServerFrame) =
       case 'conversation':
         store.dispatch({ type: 'conversation.updated', conversation: frame.conversation });
         return;
+      case 'queue':
+        store.dispatch({ type: 'queue.updated', conversationId: frame.conversationId, position: frame.position, expectedWaitSeconds: frame.expectedWaitSeconds });
+        return;
       case 'pong':
       case 'event':
         return;

@@ -36,6 +36,8 @@ export const viCatalog = {
     empty: 'Hãy nhắn cho chúng tôi — chúng tôi luôn sẵn lòng hỗ trợ.',
     startedOn: 'Cuộc trò chuyện ngày {{date}}',
     waiting: 'Đang chờ nhân viên hỗ trợ — chúng tôi sẽ trả lời tại đây ngay khi có người rảnh.',
+    queuePosition_other: 'Bạn đang ở vị trí thứ {{count}} trong hàng chờ.',
+    expectedWait_other: 'Thời gian chờ dự kiến: khoảng {{count}} phút.',
     typingNamed: '{{name}} đang soạn tin…',
     typing: 'Có người đang soạn tin…',
     suggestedReplies: 'Gợi ý trả lời',

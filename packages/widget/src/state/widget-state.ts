@@ -33,6 +33,8 @@ export type ConversationEntry = {
   readSeq: number;
   agentReadSeq: number;
   typing: AgentTyping | null;
+  /** Where the conversation stands in the team's queue, when routing says. */
+  queue: { position: number | null; expectedWaitSeconds: number | null } | null;
   /** This page has fetched the history from the start: resumed frames alone only bring what came after lastSeq. */
   hasHistory: boolean;
 };
@@ -58,7 +60,7 @@ export type WidgetState = {
 };
 
 export function createEntry(partial: Partial<ConversationEntry> = {}): ConversationEntry {
-  return { conversation: null, messages: [], lastSeq: 0, readSeq: 0, agentReadSeq: 0, typing: null, hasHistory: false, ...partial };
+  return { conversation: null, messages: [], lastSeq: 0, readSeq: 0, agentReadSeq: 0, typing: null, queue: null, hasHistory: false, ...partial };
 }
 
 export function createInitialState(locale: WidgetLocale): WidgetState {

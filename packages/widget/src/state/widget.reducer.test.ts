@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { widgetReducer, type WidgetAction } from './widget.reducer.ts';
-import { timeline, unreadCount } from './widget.selectors.ts';
+import { queueStanding, timeline, unreadCount } from './widget.selectors.ts';
 import { createInitialState, type WidgetState } from './widget-state.ts';
 import { aConversation, aMessage, anOutboxItem, CONVERSATION_ID, CUSTOMER_ID } from './widget.fixtures.ts';
 
@@ -94,5 +94,25 @@ describe('sessions', () => {
     const typing = run([{ type: 'agent.typing', conversationId: CONVERSATION_ID, isTyping: true, name: 'Linh', now: 1_000 }]);
     expect(widgetReducer(typing, { type: 'typing.expired', now: 6_999 }).conversations[CONVERSATION_ID]?.typing).not.toBeNull();
     expect(widgetReducer(typing, { type: 'typing.expired', now: 7_000 }).conversations[CONVERSATION_ID]?.typing).toBeNull();
+  });
+});
+
+describe('waiting for a person', () => {
+  const waiting = aConversation({ handler: 'queue', assigneeId: null });
+
+  test("routing's queue figures show while the conversation waits, in whole minutes", () => {
+    const state = run([
+      { type: 'conversation.updated', conversation: waiting },
+      { type: 'queue.updated', conversationId: CONVERSATION_ID, position: 3, expectedWaitSeconds: 200 },
+    ]);
+    expect(queueStanding(state)).toEqual({ position: 3, minutes: 3 });
+  });
+
+  test('nothing is shown once a person has it, or when routing clears the figures', () => {
+    const queued: WidgetAction = { type: 'queue.updated', conversationId: CONVERSATION_ID, position: 2, expectedWaitSeconds: null };
+    const assigned = run([{ type: 'conversation.updated', conversation: waiting }, queued, { type: 'conversation.updated', conversation: { ...waiting, handler: 'agent', assigneeId: CUSTOMER_ID } }]);
+    expect(queueStanding(assigned)).toBeNull();
+    const cleared = run([{ type: 'conversation.updated', conversation: waiting }, queued, { type: 'queue.updated', conversationId: CONVERSATION_ID, position: null, expectedWaitSeconds: null }]);
+    expect(queueStanding(cleared)).toBeNull();
   });
 });

@@ -29,6 +29,7 @@ export type WidgetAction =
   | { type: 'message.retried'; idempotencyKey: string }
   | { type: 'message.discarded'; idempotencyKey: string }
   | { type: 'agent.read'; conversationId: string; readSeq: number }
+  | { type: 'queue.updated'; conversationId: string; position: number | null; expectedWaitSeconds: number | null }
   | { type: 'agent.typing'; conversationId: string; isTyping: boolean; name: string | null; now: number }
   | { type: 'typing.expired'; now: number }
   | { type: 'customer.read'; conversationId: string; seq: number }
@@ -53,6 +54,11 @@ export function widgetReducer(state: WidgetState, action: WidgetAction): WidgetS
     case 'message.failed': return { ...state, outbox: markFailed(state.outbox, action.idempotencyKey, action.error) };
     case 'message.retried': return { ...state, outbox: markQueued(state.outbox, action.idempotencyKey) };
     case 'message.discarded': return { ...state, outbox: removeByKey(state.outbox, action.idempotencyKey) };
+    case 'queue.updated': {
+      const known = action.position !== null || action.expectedWaitSeconds !== null;
+      const queue = known ? { position: action.position, expectedWaitSeconds: action.expectedWaitSeconds } : null;
+      return updateEntry(state, action.conversationId, (e) => ({ ...e, queue }));
+    }
     case 'agent.read':
       return updateEntry(state, action.conversationId, (e) => ({ ...e, agentReadSeq: Math.max(e.agentReadSeq, action.readSeq) }));
     case 'agent.typing': {

@@ -43,6 +43,13 @@ export function isWaitingForPerson(state: WidgetState): boolean {
   return conversation?.handler === 'queue' && conversation.assigneeId === null && conversation.status !== 'resolved';
 }
 
+/** The queue figures to show while waiting for a person, or null when routing gave none. */
+export function queueStanding(state: WidgetState): { position: number | null; minutes: number | null } | null {
+  const queue = isWaitingForPerson(state) ? activeEntry(state)?.queue : null;
+  if (!queue) return null;
+  return { position: queue.position, minutes: queue.expectedWaitSeconds === null ? null : Math.max(1, Math.round(queue.expectedWaitSeconds / 60)) };
+}
+
 export function typingName(state: WidgetState): { name: string | null } | null {
   const typing = activeEntry(state)?.typing;
   return typing ? { name: typing.name } : null;

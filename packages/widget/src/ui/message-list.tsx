@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatDay } from '../i18n/formatters.ts';
-import { isWaitingForPerson, timeline, typingName } from '../state/widget.selectors.ts';
+import { isWaitingForPerson, queueStanding, timeline, typingName } from '../state/widget.selectors.ts';
 import { MessageGroupView } from './message-group.tsx';
 import { groupTimeline } from './message-grouping.ts';
 import { useWidget } from './widget-context.ts';
@@ -13,6 +13,7 @@ export function MessageList() {
   const latestKey = items[items.length - 1]?.key ?? null;
   const typing = typingName(state);
   const isWaiting = isWaitingForPerson(state);
+  const standing = queueStanding(state);
   const endRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -34,7 +35,13 @@ export function MessageList() {
             <MessageGroupView key={block.key} group={block} latestKey={latestKey} />
           ),
         )}
-        {isWaiting ? <p class="waiting">{t('conversation.waiting')}</p> : null}
+        {isWaiting ? (
+          <p class="waiting" data-testid="tandem-waiting">
+            {t('conversation.waiting')}
+            {standing?.position != null ? ` ${t('conversation.queuePosition', { count: standing.position })}` : ''}
+            {standing?.minutes != null ? ` ${t('conversation.expectedWait', { count: standing.minutes })}` : ''}
+          </p>
+        ) : null}
       </div>
       {typing ? (
         <p class="typing section" data-testid="tandem-typing" aria-live="polite">

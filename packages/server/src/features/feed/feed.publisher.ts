@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Conversation, Message } from '@tandem/protocol';
+import type { Conversation, Message, QueueFrame } from '@tandem/protocol';
 import { topics, type EventBus } from '../../adapters/bus/event-bus.ts';
 import { presentConversation, presentFeedEvent, presentMessage } from '../../domain/present.ts';
 import type { FeedEventRecord } from '../../domain/records.ts';
@@ -10,7 +10,8 @@ export type CustomerBusMessage =
   | { type: 'conversation'; conversation: Conversation }
   | { type: 'typing'; conversationId: string; typing: boolean; name?: string }
   | { type: 'receipt'; conversationId: string; deliveredSeq: number; readSeq: number }
-  | { type: 'merged'; survivorId: string };
+  | { type: 'merged'; survivorId: string }
+  | QueueFrame;
 
 /** What agents' connections receive on the workspace signals topic. */
 export type AgentSignal =

@@ -36,7 +36,7 @@ export function createServices(deps: ServiceDeps) {
     uploads: createUploadService(deps),
     identify: createIdentifyService({ ...deps, auth, customers }),
     magicLinks: createMagicLinkService({ ...deps, auth, customers }),
-    widget: createWidgetService({ ...deps, conversations, customers }),
+    widget: createWidgetService({ ...deps, auth, conversations, customers }),
   };
 }
 

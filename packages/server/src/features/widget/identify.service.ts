@@ -53,7 +53,7 @@ export function createIdentifyService(deps: ServiceDeps & { auth: AuthService; c
 
   return {
     /** Returns a session for whoever the visitor turned out to be (the same token when unchanged). */
-    async identify(input: { workspaceId: string; customerId: string; token: string; body: Identify }): Promise<WidgetSessionResult> {
+    async identify(input: { workspaceId: string; customerId: string; token: string | undefined; body: Identify }): Promise<WidgetSessionResult> {
       const { workspaceId, body } = input;
       let customerId = input.customerId;
       if (body.id !== undefined) {
@@ -65,7 +65,7 @@ export function createIdentifyService(deps: ServiceDeps & { auth: AuthService; c
       if (body.name !== undefined || Object.keys(attributes).length > 0) {
         await customers.update(workspaceId, customerId, { name: body.name, attributes });
       }
-      if (customerId === input.customerId) {
+      if (customerId === input.customerId && input.token) {
         return { token: input.token, customerId, visitorId: visitorIdOf(await customers.get(workspaceId, customerId)) };
       }
       return issueWidgetSession(deps, workspaceId, customerId);

@@ -19,7 +19,8 @@ export function widgetIdentityRoutes(services: Services, deps: ServiceDeps): Fas
       { config: { access: 'customer', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags, summary: 'The host site says who is signed in (verified by `hash`)', params: WidgetParams, body: IdentifyBody, response: responses({ 200: WidgetSession }) } },
       async (request) => {
         const { workspaceId, customerId } = customerOf(request);
-        const token = request.headers.authorization!.slice(7).trim();
+        const header = request.headers.authorization;
+        const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
         return services.identify.identify({ workspaceId, customerId, token, body: request.body });
       },
     );

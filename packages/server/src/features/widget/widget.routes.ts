@@ -13,14 +13,12 @@ import {
   WidgetConfig,
   WidgetSession,
 } from '@tandem/protocol';
-import { randomBytes } from 'node:crypto';
 import { presentConversation, presentMessage } from '../../domain/present.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { appError } from '../../platform/app-error.ts';
 import { customerOf } from '../../http/access.ts';
 import { responses } from '../../http/responses.ts';
 import type { Services } from '../../services.ts';
-import { transact } from '../feed/transact.ts';
 import { listMessages } from '../messages/message.store.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import { customerConversations } from '../conversations/conversation.store.ts';
@@ -47,20 +45,8 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
       '/widget/:workspaceId/sessions',
       { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags, summary: 'Start a visitor session (a new anonymous customer)', params: WidgetParams, body: CreateWidgetSessionBody, response: responses({ 201: WidgetSession }) } },
       async (request, reply) => {
-        const { workspaceId } = request.params;
-        if (!(await findWorkspace(deps.db, workspaceId))) throw appError('workspace.not_found');
-        const visitorId = randomBytes(16).toString('base64url');
-        const customer = await transact(deps, (tx) =>
-          services.customers.createIn(tx, workspaceId, {
-            name: request.body.name,
-            attributes: request.body.locale ? { locale: request.body.locale } : {},
-            consent: request.body.consent,
-            identities: [{ kind: 'web', value: visitorId }],
-          }),
-        );
-        const { token } = await services.auth.issue('widget', workspaceId, { customerId: customer.id });
         reply.code(201);
-        return { token, customerId: customer.id, visitorId };
+        return services.widget.startSession(request.params.workspaceId, request.body);
       },
     );
 

@@ -1,16 +1,34 @@
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { TrackEventBody } from '@tandem/protocol';
+import type { CreateWidgetSessionBody, TrackEventBody } from '@tandem/protocol';
 import type { ConversationRecord } from '../../domain/records.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { ConversationService } from '../conversations/conversation.service.ts';
 import type { CustomerService } from '../customers/customer.service.ts';
 import { transact } from '../feed/transact.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import { findWorkspace } from '../workspaces/workspace.store.ts';
+import { issueWidgetSession, type WidgetSessionResult } from './widget-session.ts';
 
 /** What a visitor does in the widget beyond messaging: asking for a person, their journey. */
-export function createWidgetService(deps: ServiceDeps & { conversations: ConversationService; customers: CustomerService }) {
+export function createWidgetService(deps: ServiceDeps & { auth: AuthService; conversations: ConversationService; customers: CustomerService }) {
   const { conversations, customers } = deps;
   return {
+    /** A new visitor: an anonymous customer with a web identity, and a widget token for them. */
+    async startSession(workspaceId: string, input: z.output<typeof CreateWidgetSessionBody>): Promise<WidgetSessionResult> {
+      if (!(await findWorkspace(deps.db, workspaceId))) throw appError('workspace.not_found');
+      const customer = await transact(deps, (tx) =>
+        customers.createIn(tx, workspaceId, {
+          name: input.name,
+          attributes: input.locale ? { locale: input.locale } : {},
+          consent: input.consent,
+          identities: [{ kind: 'web', value: randomBytes(16).toString('base64url') }],
+        }),
+      );
+      return issueWidgetSession(deps, workspaceId, customer.id);
+    },
+
     /** "Talk to a person": a bot-handled conversation goes to the team's queue; the request is on the journey. */
     async handoff(workspaceId: string, customerId: string, conversationId: string): Promise<ConversationRecord> {
       const conversation = await conversations.get(workspaceId, conversationId);

@@ -8,3 +8,4 @@ export * from './conversation/reply-channel.ts';
 export * from './customer/identity.ts';
 export * from './customer/merge.ts';
 export * from './workspace/availability.ts';
+export * from './search/normalize.ts';

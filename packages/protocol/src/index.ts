@@ -6,3 +6,4 @@ export * from './rest/customer.schemas.ts';
 export * from './rest/conversation.schemas.ts';
 export * from './rest/widget.schemas.ts';
 export * from './ws/frames.ts';
+export * from './rest/kb.schemas.ts';

@@ -9,3 +9,4 @@ export * from './customer/identity.ts';
 export * from './customer/merge.ts';
 export * from './workspace/availability.ts';
 export * from './search/normalize.ts';
+export * from './search/stop-words.ts';

@@ -1,16 +1,19 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { stemmer } from 'stemmer';
-import { LOCALES, foldDiacritics, normalizeText, tokenize, type Locale } from '@tandem/core';
-import type { SearchDocument, SearchHit, SearchIndex } from './search-index.ts';
+import { LOCALES, foldDiacritics, isStopWord, normalizeText, tokenize, type Locale } from '@tandem/core';
+import type { SearchDocument, SearchIndex } from './search-index.ts';
 
-// Each text field is indexed twice: as written (normalized) and with diacritics folded. A query
-// matches the folded copy whatever its diacritics, and the exact copy only when they agree, so
-// "mật khẩu" outranks a document that only matches as "mat khau".
 const TEXT_FIELDS = ['title', 'questions', 'summary', 'body'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
-const FIELDS = TEXT_FIELDS.flatMap((f) => [f, `${f}Folded`]);
 const WEIGHTS: Record<TextField, number> = { title: 3, questions: 3, summary: 1.5, body: 1 };
 const FOLDED_WEIGHT = 0.6;
+
+// Vietnamese text is indexed twice: as written and with diacritics folded. A query matches the
+// folded copy whatever its diacritics, and the exact copy only when they agree, so "mật khẩu"
+// outranks a document that only matches as "mat khau". English has no diacritics to fold, and
+// Persian's (آ, hamza) are folded in place: one copy each, half the work.
+const FOLDED_LOCALES: ReadonlySet<Locale> = new Set(['vi']);
+const fieldsFor = (locale: Locale) => (FOLDED_LOCALES.has(locale) ? TEXT_FIELDS.flatMap((f) => [f, `${f}Folded`]) : [...TEXT_FIELDS]);
 const BOOST = Object.fromEntries(TEXT_FIELDS.flatMap((f) => [[f, WEIGHTS[f]], [`${f}Folded`, WEIGHTS[f] * FOLDED_WEIGHT]]));
 
 function fieldText(document: SearchDocument, field: TextField): string {
@@ -22,18 +25,25 @@ function termsFor(locale: Locale) {
   return (term: string) => (locale === 'en' ? stemmer(term) : term);
 }
 
+/** The words of text that carry meaning, normalized (and, for Persian, folded in place). */
+function wordsOf(text: string, locale: Locale): string[] {
+  const words = tokenize(normalizeText(text)).filter((word) => !isStopWord(word, locale));
+  return locale === 'fa' ? words.map(foldDiacritics) : words;
+}
+
+/** A query word and, where a folded copy is indexed, its folded form. */
+const variantsOf = (word: string, locale: Locale) => (FOLDED_LOCALES.has(locale) ? [word, foldDiacritics(word)] : [word]);
+
 function createLocaleIndex(locale: Locale) {
   const stem = termsFor(locale);
   return new MiniSearch<SearchDocument>({
-    fields: FIELDS,
+    fields: fieldsFor(locale),
     storeFields: [],
-    extractField: (document, field) => {
-      if (field === 'id') return document.id;
-      const folded = field.endsWith('Folded');
-      const text = normalizeText(fieldText(document, (folded ? field.slice(0, -6) : field) as TextField));
-      return folded ? foldDiacritics(text) : text;
+    extractField: (document, field) => (field === 'id' ? document.id : fieldText(document, field.replace(/Folded$/, '') as TextField)),
+    tokenize: (text, field) => {
+      const words = wordsOf(text, locale);
+      return field?.endsWith('Folded') ? words.map(foldDiacritics) : words;
     },
-    tokenize: (text) => tokenize(text),
     processTerm: (term) => stem(term),
   });
 }
@@ -69,24 +79,25 @@ export function createMiniSearchIndex(): SearchIndex {
     },
     remove,
     search(query, { locale, limit }) {
-      const normalized = normalizeText(query);
-      const terms = tokenize(normalized);
-      if (terms.length === 0) return [];
+      const words = wordsOf(query, locale);
+      if (words.length === 0) return [];
       const stem = termsFor(locale);
-      // Each word is looked up as typed and folded; the last word may be unfinished (search as you type).
+      // Each word is looked up as typed and folded; the last one may be unfinished (search as you type).
+      const last = words.at(-1)!;
+      const unfinished = new Set(variantsOf(last, locale).map(stem));
       const options: SearchOptions = {
-        fields: FIELDS,
+        fields: fieldsFor(locale),
         boost: BOOST,
         combineWith: 'OR',
-        tokenize: (text) => [...new Set(tokenize(text).flatMap((t) => [t, foldDiacritics(t)]))],
+        tokenize: () => [...new Set(words.flatMap((w) => variantsOf(w, locale)))],
         processTerm: (term) => stem(term),
-        prefix: (term, i, all) => i >= all.length - 2 || term.length >= 5,
+        prefix: (term) => term.length >= 3 && unfinished.has(term),
         // A swapped pair of letters is two edits in Levenshtein distance, so words of 5+ letters allow two.
         fuzzy: (term) => (term.length >= 5 ? 2 : term.length >= 4 ? 1 : false),
         boostDocument: (id) => popularity(documents.get(id as string)),
       };
       return indexOf(locale)
-        .search(normalized, options)
+        .search(query, options)
         .slice(0, limit)
         .map((r) => ({ id: r.id as string, score: r.score }));
     },

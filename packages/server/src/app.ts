@@ -23,6 +23,7 @@ import multipart from '@fastify/multipart';
 import { widgetRoutes } from './features/widget/widget.routes.ts';
 import { widgetIdentityRoutes } from './features/widget/widget-identity.routes.ts';
 import { fileRoutes } from './features/files/files.routes.ts';
+import { kbRoutes } from './features/kb/kb.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerWidgetScript } from './http/widget-script.ts';
 import { registerAgentSocket } from './ws/agent.socket.ts';
@@ -84,6 +85,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(conversationRoutes(services, deps), prefix);
   await http.register(widgetRoutes(services, deps), prefix);
   await http.register(widgetIdentityRoutes(services, deps), prefix);
+  await http.register(kbRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);
   registerAgentSocket(http, services, deps);

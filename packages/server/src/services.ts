@@ -10,6 +10,8 @@ import { createMessageAppender } from './features/messages/message-appender.ts';
 import { createPostMessageService } from './features/messages/post-message.service.ts';
 import { createRevertService } from './features/audit/revert.service.ts';
 import { createSignalService } from './features/conversations/signals.service.ts';
+import { createArticleService } from './features/kb/article.service.ts';
+import { createArticleSearchService } from './features/kb/article-search.service.ts';
 import { createUploadService } from './features/files/upload.service.ts';
 import { createIdentifyService } from './features/widget/identify.service.ts';
 import { createMagicLinkService } from './features/widget/magic-link.service.ts';
@@ -21,6 +23,7 @@ export function createServices(deps: ServiceDeps) {
   const customers = createCustomerService(deps);
   const auth = createAuthService(deps);
   const conversations = createConversationService(deps);
+  const articleSearch = createArticleSearchService(deps);
   return {
     appender,
     auth,
@@ -33,6 +36,8 @@ export function createServices(deps: ServiceDeps) {
     postMessage: createPostMessageService({ ...deps, appender }),
     revert: createRevertService(deps),
     signals: createSignalService(deps),
+    articleSearch,
+    articles: createArticleService({ ...deps, onChanged: articleSearch.changed }),
     uploads: createUploadService(deps),
     identify: createIdentifyService({ ...deps, auth, customers }),
     magicLinks: createMagicLinkService({ ...deps, auth, customers }),

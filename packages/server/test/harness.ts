@@ -105,7 +105,7 @@ export async function createWorkspace(app: TestApp): Promise<TestWorkspace> {
 /** `app.inject` with a bearer token and a JSON body. */
 export async function call(
   app: TestApp,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ) {

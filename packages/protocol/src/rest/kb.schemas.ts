@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LOCALES } from '@tandem/core';
+import { Id, PageQuery, Timestamp } from '../common.ts';
 
 /** An article's stable key, shared by its translations: `reset-password`. */
 export const ArticleKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(100);
@@ -16,3 +18,80 @@ export const ArticleFrontMatter = z.strictObject({
   status: z.enum(ARTICLE_STATUSES).default('published'),
 });
 export type ArticleFrontMatter = z.output<typeof ArticleFrontMatter>;
+
+export const Article = z.object({
+  id: Id,
+  key: ArticleKey,
+  locale: z.enum(LOCALES),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string().describe('Markdown'),
+  bodyHtml: z.string().describe('The body rendered to HTML: raw HTML in the Markdown is escaped, links are http(s) or relative'),
+  category: ArticleKey,
+  tags: z.array(z.string()),
+  sampleQuestions: z.array(z.string()),
+  related: z.array(ArticleKey),
+  status: z.enum(ARTICLE_STATUSES),
+  views: z.number().int(),
+  helpful: z.number().int(),
+  notHelpful: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+}).meta({ id: 'Article' });
+export type Article = z.infer<typeof Article>;
+
+export const ArticleBody = z.string().trim().min(1).max(100_000);
+export const CreateArticleBody = ArticleFrontMatter.extend({ locale: z.enum(LOCALES), body: ArticleBody });
+export const UpdateArticleBody = CreateArticleBody.omit({ key: true, locale: true })
+  .partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+export const ListArticlesQuery = PageQuery.extend({
+  locale: z.enum(LOCALES).optional(),
+  status: z.enum(ARTICLE_STATUSES).optional(),
+  category: ArticleKey.optional(),
+});
+
+export const ArticleRevision = z.object({
+  id: Id,
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  authorId: Id.nullable(),
+  createdAt: Timestamp,
+}).meta({ id: 'ArticleRevision' });
+
+export const Category = z.object({
+  key: ArticleKey,
+  names: z.partialRecord(z.enum(LOCALES), z.string()),
+  descriptions: z.partialRecord(z.enum(LOCALES), z.string()),
+  position: z.number().int(),
+}).meta({ id: 'Category' });
+
+export const PutCategoryBody = z.strictObject({
+  names: z.partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(120)).refine((n) => Object.keys(n).length > 0, 'at least one name'),
+  descriptions: z.partialRecord(z.enum(LOCALES), z.string().trim().max(500)).default({}),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+
+export const SearchArticlesQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200),
+  locale: z.enum(LOCALES),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+
+export const ArticleHit = z.object({
+  articleId: Id,
+  key: ArticleKey,
+  title: z.string(),
+  summary: z.string(),
+  url: z.string().describe('The article on the public help center'),
+});
+export const ArticleHits = z.object({ searchId: Id.describe('Report a click with it'), items: z.array(ArticleHit) });
+export type ArticleHits = z.infer<typeof ArticleHits>;
+
+export const ArticleFeedbackBody = z.strictObject({
+  helpful: z.boolean(),
+  comment: z.string().trim().max(2000).optional(),
+});

@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 import { LOCALES, type Locale } from '@tandem/core';
 import { parseArticleFile, type ArticleFile } from '../features/kb/article-file.ts';
 
@@ -6,6 +7,16 @@ export const DEMO_KB_DIR = new URL('./demo-kb/', import.meta.url);
 
 export interface LocalizedArticle extends ArticleFile {
   locale: Locale;
+}
+
+export interface DemoCategory {
+  key: string;
+  names: Record<Locale, string>;
+  descriptions: Record<Locale, string>;
+}
+
+export async function loadDemoCategories(dir: URL = DEMO_KB_DIR): Promise<DemoCategory[]> {
+  return parseYaml(await readFile(new URL('categories.yaml', dir), 'utf8')) as DemoCategory[];
 }
 
 /** The demo knowledge base's articles, every locale; a broken file is a bug here, so it throws. */

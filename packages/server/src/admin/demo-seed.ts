@@ -3,6 +3,8 @@ import type { Services } from '../services.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
 import { saveTeam } from '../features/teams/team.store.ts';
 import { insertChannel } from '../features/channels/channel.store.ts';
+import { upsertCategory } from '../features/kb/kb.store.ts';
+import { loadDemoArticles, loadDemoCategories } from './demo-kb.ts';
 
 export interface DemoCredentials {
   workspace: string;
@@ -96,5 +98,17 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): 
       idempotencyKey: null,
     });
   }
+  await seedDemoKnowledgeBase(services, deps, workspace.id);
   return { workspace: workspace.slug, email: owner.email, password };
+}
+
+/** The tea shop's help center: its categories and every article in English, Vietnamese and Persian. */
+async function seedDemoKnowledgeBase(services: Services, deps: ServiceDeps, workspaceId: string): Promise<void> {
+  const categories = await loadDemoCategories();
+  for (const [position, category] of categories.entries()) {
+    await upsertCategory(deps.db, { workspaceId, id: deps.ids(), ...category, position, createdAt: deps.clock() });
+  }
+  for (const { meta, body, locale } of await loadDemoArticles()) {
+    await services.articles.create(workspaceId, { ...meta, locale, body }, null);
+  }
 }

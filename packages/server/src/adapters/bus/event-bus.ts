@@ -17,6 +17,8 @@ export const topics = {
   customer: (workspaceId: string, customerId: string) => `customer:${workspaceId}:${customerId}`,
   /** Ephemeral agent-side signals (typing, receipts): never stored in the feed. */
   signals: (workspaceId: string) => `signals:${workspaceId}`,
+  /** A knowledge-base article changed: every process refreshes it in its search index. */
+  kb: (workspaceId: string) => `kb:${workspaceId}`,
 };
 
 /** Local handler bookkeeping shared by both implementations. */

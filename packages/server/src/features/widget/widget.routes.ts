@@ -9,6 +9,9 @@ import {
   WidgetConversationParams,
   WidgetMessageBody,
   WidgetParams,
+  ArticleHits,
+  Id,
+  SearchArticlesQuery,
   TrackEventBody,
   WidgetConfig,
   WidgetSession,
@@ -23,6 +26,7 @@ import { listMessages } from '../messages/message.store.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import { customerConversations } from '../conversations/conversation.store.ts';
 import { presentWidgetConfig } from './widget-config.ts';
+import { hasPublishedArticles } from '../kb/kb.store.ts';
 import { receiveFromWidget } from './widget-inbound.ts';
 
 /** What the web-messaging widget calls, with a widget session token (one customer). */
@@ -37,7 +41,8 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
         const workspace = await findWorkspace(deps.db, request.params.workspaceId);
         if (!workspace) throw appError('workspace.not_found');
         reply.header('cache-control', 'public, max-age=60');
-        return presentWidgetConfig(workspace, deps.clock(), { uploadMaxBytes: deps.config.UPLOAD_MAX_BYTES, helpSearch: false });
+        const helpSearch = await hasPublishedArticles(deps.db, workspace.id);
+        return presentWidgetConfig(workspace, deps.clock(), { uploadMaxBytes: deps.config.UPLOAD_MAX_BYTES, helpSearch });
       },
     );
 
@@ -90,6 +95,27 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
       async (request) => {
         const { workspaceId, customerId } = customerOf(request);
         return presentConversation(await services.widget.handoff(workspaceId, customerId, request.params.id));
+      },
+    );
+
+    app.get(
+      '/widget/:workspaceId/help/search',
+      { config: { access: 'customer' }, schema: { tags, summary: 'Search the help center as the visitor types', params: WidgetParams, querystring: SearchArticlesQuery, response: responses({ 200: ArticleHits }) } },
+      async (request) => {
+        const { workspaceId, customerId } = customerOf(request);
+        const workspace = (await findWorkspace(deps.db, workspaceId))!;
+        const { q, locale, limit } = request.query;
+        return services.articleSearch.search({ workspaceId, workspaceSlug: workspace.slug, query: q, locale, limit, source: 'widget', customerId });
+      },
+    );
+
+    app.post(
+      '/widget/:workspaceId/help/searches/:id/clicks',
+      { config: { access: 'customer' }, schema: { tags, summary: 'The visitor opened a search result', params: WidgetConversationParams, body: z.strictObject({ articleId: Id }), response: responses({ 202: z.object({ ok: z.literal(true) }) }) } },
+      async (request, reply) => {
+        await services.articleSearch.click(customerOf(request).workspaceId, request.params.id, request.body.articleId);
+        reply.code(202);
+        return { ok: true as const };
       },
     );
 

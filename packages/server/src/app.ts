@@ -26,6 +26,7 @@ import { fileRoutes } from './features/files/files.routes.ts';
 import { kbRoutes } from './features/kb/kb.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerWidgetScript } from './http/widget-script.ts';
+import { registerHelpCenter } from './help-center/help-center.routes.ts';
 import { registerAgentSocket } from './ws/agent.socket.ts';
 import { registerCustomerSocket } from './ws/customer.socket.ts';
 import { startHeartbeat } from './ws/heartbeat.ts';
@@ -93,6 +94,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
 
   registerWidgetScript(http);
   registerDemoPage(http, deps);
+  await registerHelpCenter(http, services, deps);
 
   http.get('/healthz', { schema: { hide: true } }, async () => {
     await ping(deps.db);

@@ -103,7 +103,7 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): 
 }
 
 /** The tea shop's help center: its categories and every article in English, Vietnamese and Persian. */
-async function seedDemoKnowledgeBase(services: Services, deps: ServiceDeps, workspaceId: string): Promise<void> {
+export async function seedDemoKnowledgeBase(services: Services, deps: ServiceDeps, workspaceId: string): Promise<void> {
   const categories = await loadDemoCategories();
   for (const [position, category] of categories.entries()) {
     await upsertCategory(deps.db, { workspaceId, id: deps.ids(), ...category, position, createdAt: deps.clock() });

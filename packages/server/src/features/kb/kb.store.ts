@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSearches } from '../../adapters/postgres/schema.ts';
 
@@ -106,4 +106,38 @@ export async function recordSearchClick(q: Queryable, workspaceId: string, searc
 export async function hasPublishedArticles(q: Queryable, workspaceId: string): Promise<boolean> {
   const rows = await q.select({ id: kbArticles.id }).from(kbArticles).where(and(eq(kbArticles.workspaceId, workspaceId), eq(kbArticles.status, 'published'))).limit(1);
   return rows.length > 0;
+}
+
+/** Published articles in a locale, most viewed first (the help center's lists). */
+export function publishedArticles(q: Queryable, workspaceId: string, locale: string, options: { category?: string; limit: number }): Promise<ArticleRecord[]> {
+  return q
+    .select()
+    .from(kbArticles)
+    .where(
+      and(
+        eq(kbArticles.workspaceId, workspaceId),
+        eq(kbArticles.locale, locale),
+        eq(kbArticles.status, 'published'),
+        options.category ? eq(kbArticles.categoryKey, options.category) : undefined,
+      ),
+    )
+    .orderBy(desc(kbArticles.views), asc(kbArticles.title))
+    .limit(options.limit);
+}
+
+/** The published translations of an article (its `key` in every locale). */
+export function publishedTranslations(q: Queryable, workspaceId: string, key: string): Promise<Array<Pick<ArticleRecord, 'locale' | 'key' | 'title'>>> {
+  return q
+    .select({ locale: kbArticles.locale, key: kbArticles.key, title: kbArticles.title })
+    .from(kbArticles)
+    .where(and(eq(kbArticles.workspaceId, workspaceId), eq(kbArticles.key, key), eq(kbArticles.status, 'published')));
+}
+
+/** Published articles among `keys` in a locale (related articles). */
+export function publishedByKeys(q: Queryable, workspaceId: string, locale: string, keys: readonly string[]): Promise<ArticleRecord[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return q
+    .select()
+    .from(kbArticles)
+    .where(and(eq(kbArticles.workspaceId, workspaceId), eq(kbArticles.locale, locale), eq(kbArticles.status, 'published'), inArray(kbArticles.key, [...keys])));
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '@tandem/core';
+import { LOCALES } from '@tandem/core';
+import { preferredLocale } from '../../i18n/preferred-locale.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { findIdentitySecret, findWorkspaceBySlug } from '../workspaces/workspace.store.ts';
 import { identityHash } from './identify.service.ts';
@@ -26,12 +27,4 @@ export function registerDemoPage(app: FastifyInstance, deps: ServiceDeps): void 
       .header('cache-control', 'no-store')
       .send(renderDemoPage({ locale, workspaceId: workspace.id, shopper }));
   });
-}
-
-function preferredLocale(header: string | undefined): Locale {
-  for (const part of (header ?? '').split(',')) {
-    const tag = part.split(';')[0]!.trim().slice(0, 2).toLowerCase();
-    if ((LOCALES as readonly string[]).includes(tag)) return tag as Locale;
-  }
-  return 'en';
 }

@@ -46,6 +46,10 @@ export async function updateWorkspace(
   return row ? toRecord(row) : null;
 }
 
+export async function listWorkspaceSlugs(q: Queryable, limit: number): Promise<string[]> {
+  return (await q.select({ slug: workspaces.slug }).from(workspaces).orderBy(workspaces.createdAt).limit(limit)).map((r) => r.slug);
+}
+
 export async function countWorkspaces(q: Queryable): Promise<number> {
   const rows = await q.select({ id: workspaces.id }).from(workspaces).limit(1);
   return rows.length;

@@ -22,5 +22,7 @@ try {
   }
   const detail = (error as { detail?: string }).detail ?? (error as Error).message;
   process.stderr.write(`tandem: ${detail}\n`);
+  // Field errors (e.g. every problem in an import) are listed one per line.
+  for (const field of (error as { fields?: Array<{ path: string; message: string }> }).fields ?? []) process.stderr.write(`  ${field.path}: ${field.message}\n`);
   process.exit(1);
 }

@@ -59,6 +59,26 @@ export function buildProgram(io: CliIo): Command {
       if (created.generated) io.out(`Password (shown once): ${created.password}`);
     });
 
+  const kb = program.command('kb').description('Knowledge base: import from and export to a folder of Markdown files');
+  kb.command('import')
+    .description('Import <dir>/categories.yaml and <dir>/<locale>/<key>.md (YAML front-matter); all or nothing')
+    .argument('<dir>', 'the folder')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .action(async (dir: string, options: { workspace: string }) => {
+      const admin = await import('@tandem/server/admin');
+      const report = await admin.kbImport(admin.loadConfig(io.env), { workspace: options.workspace, dir });
+      io.out(`Imported: ${report.created} new article(s), ${report.updated} updated, ${report.categories} categor(ies).`);
+    });
+  kb.command('export')
+    .description('Write every category and article to <dir>, in the layout import reads')
+    .argument('<dir>', 'the folder')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .action(async (dir: string, options: { workspace: string }) => {
+      const admin = await import('@tandem/server/admin');
+      const { articles } = await admin.kbExport(admin.loadConfig(io.env), { workspace: options.workspace, dir });
+      io.out(`Exported ${articles} article(s) to ${dir}.`);
+    });
+
   program
     .command('config')
     .description('Show configuration')

@@ -4,7 +4,8 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { LOCALES, type Locale } from '@tandem/core';
 import { createMiniSearchIndex } from '../src/adapters/search/minisearch.search-index.ts';
 import type { SearchDocument } from '../src/adapters/search/search-index.ts';
-import { loadDemoArticles, type LocalizedArticle } from '../src/admin/demo-kb.ts';
+import { loadDemoKnowledgeBase } from '../src/admin/demo-kb.ts';
+import type { LocalizedArticle } from '../src/features/kb/kb-folder.ts';
 import { machineInfo } from './report.ts';
 import { percentile, round } from './stats.ts';
 
@@ -68,7 +69,7 @@ function synthesize(articles: LocalizedArticle[], count: number): SearchDocument
   return documents;
 }
 
-const articles = await loadDemoArticles();
+const { articles } = await loadDemoKnowledgeBase();
 const index = createMiniSearchIndex();
 index.replaceAll(articles.map((a) => toDocument(a)));
 const results: Record<string, unknown> = {};

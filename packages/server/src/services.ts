@@ -12,6 +12,7 @@ import { createRevertService } from './features/audit/revert.service.ts';
 import { createSignalService } from './features/conversations/signals.service.ts';
 import { createArticleService } from './features/kb/article.service.ts';
 import { createArticleSearchService } from './features/kb/article-search.service.ts';
+import { createKbImportService } from './features/kb/kb-import.service.ts';
 import { createUploadService } from './features/files/upload.service.ts';
 import { createIdentifyService } from './features/widget/identify.service.ts';
 import { createMagicLinkService } from './features/widget/magic-link.service.ts';
@@ -38,6 +39,7 @@ export function createServices(deps: ServiceDeps) {
     signals: createSignalService(deps),
     articleSearch,
     articles: createArticleService({ ...deps, onChanged: articleSearch.changed }),
+    kbImport: createKbImportService({ ...deps, onChanged: articleSearch.changed }),
     uploads: createUploadService(deps),
     identify: createIdentifyService({ ...deps, auth, customers }),
     magicLinks: createMagicLinkService({ ...deps, auth, customers }),

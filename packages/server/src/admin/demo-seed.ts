@@ -3,8 +3,7 @@ import type { Services } from '../services.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
 import { saveTeam } from '../features/teams/team.store.ts';
 import { insertChannel } from '../features/channels/channel.store.ts';
-import { upsertCategory } from '../features/kb/kb.store.ts';
-import { loadDemoArticles, loadDemoCategories } from './demo-kb.ts';
+import { loadDemoKnowledgeBase } from './demo-kb.ts';
 
 export interface DemoCredentials {
   workspace: string;
@@ -104,11 +103,5 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): 
 
 /** The tea shop's help center: its categories and every article in English, Vietnamese and Persian. */
 export async function seedDemoKnowledgeBase(services: Services, deps: ServiceDeps, workspaceId: string): Promise<void> {
-  const categories = await loadDemoCategories();
-  for (const [position, category] of categories.entries()) {
-    await upsertCategory(deps.db, { workspaceId, id: deps.ids(), ...category, position, createdAt: deps.clock() });
-  }
-  for (const { meta, body, locale } of await loadDemoArticles()) {
-    await services.articles.create(workspaceId, { ...meta, locale, body }, null);
-  }
+  await services.kbImport.importFolder(workspaceId, await loadDemoKnowledgeBase(), null);
 }

@@ -93,3 +93,48 @@ export const kbSearches = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index().on(t.workspaceId, t.createdAt)],
 );
+
+/** Interactive guides: the current definition; every saved version is in kb_guide_revisions. */
+export const kbGuides = pgTable(
+  'kb_guides',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    key: text('key').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    version: integer('version').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.key)],
+);
+
+export const kbGuideRevisions = pgTable(
+  'kb_guide_revisions',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    guideId: uuid('guide_id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    authorId: uuid('author_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.guideId, t.version)],
+);
+
+/** One row per thing that happened in a guide run (started, step_reached, completed, handed_off). */
+export const kbGuideEvents = pgTable(
+  'kb_guide_events',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    guideId: uuid('guide_id').notNull(),
+    runId: text('run_id').notNull(),
+    stepId: text('step_id'),
+    event: text('event').notNull(),
+    channel: text('channel').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index().on(t.workspaceId, t.guideId, t.createdAt)],
+);

@@ -67,7 +67,7 @@ export function buildProgram(io: CliIo): Command {
     .action(async (dir: string, options: { workspace: string }) => {
       const admin = await import('@tandem/server/admin');
       const report = await admin.kbImport(admin.loadConfig(io.env), { workspace: options.workspace, dir });
-      io.out(`Imported: ${report.created} new article(s), ${report.updated} updated, ${report.categories} categor(ies).`);
+      io.out(`Imported: ${report.created} new article(s), ${report.updated} updated, ${report.categories} categor(ies), ${report.guides} guide(s).`);
     });
   kb.command('export')
     .description('Write every category and article to <dir>, in the layout import reads')

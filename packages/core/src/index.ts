@@ -10,3 +10,4 @@ export * from './customer/merge.ts';
 export * from './workspace/availability.ts';
 export * from './search/normalize.ts';
 export * from './search/stop-words.ts';
+export * from './guide/guide.ts';

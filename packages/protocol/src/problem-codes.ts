@@ -47,6 +47,8 @@ export const PROBLEM_CODES = {
   'article.key_taken': { kind: 'conflict', title: 'This article already exists in this language' },
   'article.unknown_category': { kind: 'invalid', title: 'No such category' },
   'kb.import_invalid': { kind: 'invalid', title: 'The knowledge-base folder has problems; nothing was imported' },
+  'guide.invalid': { kind: 'invalid', title: 'This guide cannot run as written' },
+  'guide.not_found': { kind: 'not_found', title: 'Guide not found' },
   'kb_search.not_found': { kind: 'not_found', title: 'Search not found' },
   'audit_entry.not_found': { kind: 'not_found', title: 'Audit entry not found' },
   'audit_entry.not_revertible': { kind: 'conflict', title: 'This change cannot be reverted' },

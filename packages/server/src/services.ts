@@ -13,6 +13,7 @@ import { createSignalService } from './features/conversations/signals.service.ts
 import { createArticleService } from './features/kb/article.service.ts';
 import { createArticleSearchService } from './features/kb/article-search.service.ts';
 import { createKbImportService } from './features/kb/kb-import.service.ts';
+import { createGuideService } from './features/kb/guide.service.ts';
 import { createUploadService } from './features/files/upload.service.ts';
 import { createIdentifyService } from './features/widget/identify.service.ts';
 import { createMagicLinkService } from './features/widget/magic-link.service.ts';
@@ -25,6 +26,7 @@ export function createServices(deps: ServiceDeps) {
   const auth = createAuthService(deps);
   const conversations = createConversationService(deps);
   const articleSearch = createArticleSearchService(deps);
+  const guides = createGuideService(deps);
   return {
     appender,
     auth,
@@ -39,7 +41,8 @@ export function createServices(deps: ServiceDeps) {
     signals: createSignalService(deps),
     articleSearch,
     articles: createArticleService({ ...deps, onChanged: articleSearch.changed }),
-    kbImport: createKbImportService({ ...deps, onChanged: articleSearch.changed }),
+    guides,
+    kbImport: createKbImportService({ ...deps, guides, onChanged: articleSearch.changed }),
     uploads: createUploadService(deps),
     identify: createIdentifyService({ ...deps, auth, customers }),
     magicLinks: createMagicLinkService({ ...deps, auth, customers }),

@@ -27,9 +27,9 @@ describe('knowledge-base import and export', () => {
     const ws = await createWorkspace(app);
     const dir = await folder({ 'categories.yaml': CATEGORIES, 'en/reset-password.md': articleFile('reset-password', 'related: [gift-cards]\n'), 'vi/reset-password.md': articleFile('reset-password'), 'en/gift-cards.md': articleFile('gift-cards') });
     const first = await app.services.kbImport.importFolder(ws.id, await readKbFolder(dir), null);
-    assert.deepEqual(first, { categories: 1, created: 3, updated: 0 });
+    assert.deepEqual(first, { categories: 1, guides: 0, created: 3, updated: 0 });
     const again = await app.services.kbImport.importFolder(ws.id, await readKbFolder(dir), null);
-    assert.deepEqual(again, { categories: 1, created: 0, updated: 3 });
+    assert.deepEqual(again, { categories: 1, guides: 0, created: 0, updated: 3 });
     const found = await call(app, 'GET', '/api/v1/kb/search?q=gift&locale=en', { token: ws.tokens.agent });
     assert.equal(found.body.items[0].key, 'gift-cards');
     await rm(dir, { recursive: true });

@@ -95,3 +95,42 @@ export const ArticleFeedbackBody = z.strictObject({
   helpful: z.boolean(),
   comment: z.string().trim().max(2000).optional(),
 });
+
+const StepId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(60);
+export const LocalizedText = z
+  .partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(2000))
+  .refine((t) => Object.keys(t).length > 0, 'text in at least one language');
+export const GuideEnd = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('article'), article: ArticleKey }),
+  z.strictObject({ kind: z.literal('resolved'), message: LocalizedText }),
+  z.strictObject({ kind: z.literal('handoff'), message: LocalizedText }),
+]);
+export const GuideStep = z.strictObject({
+  id: StepId,
+  text: LocalizedText,
+  choices: z.array(z.strictObject({ label: LocalizedText, next: StepId })).max(6).optional(),
+  end: GuideEnd.optional(),
+});
+/** An interactive guide (decision tree), as authored in YAML or JSON. */
+export const GuideDefinition = z.strictObject({
+  key: ArticleKey,
+  title: LocalizedText,
+  start: StepId,
+  steps: z.array(GuideStep).min(1).max(200),
+}).meta({ id: 'GuideDefinition' });
+
+export const Guide = z.object({
+  id: Id,
+  key: ArticleKey,
+  version: z.number().int(),
+  definition: GuideDefinition,
+  updatedAt: Timestamp,
+}).meta({ id: 'Guide' });
+
+export const GuideStats = z.object({
+  started: z.number().int(),
+  completed: z.number().int().describe('Runs that reached an article or resolved end'),
+  handedOff: z.number().int().describe('Runs that ended in "talk to a person"'),
+  abandoned: z.number().int().describe('Runs that started and reached no end'),
+  steps: z.record(z.string(), z.number().int()).describe('Step id → runs that reached it'),
+});

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { readKbFolder, type KbFolder } from '../features/kb/kb-folder.ts';
 
-export const DEMO_KB_DIR = fileURLToPath(new URL('./demo-kb/articles/', import.meta.url));
+export const DEMO_KB_DIR = fileURLToPath(new URL('./demo-kb/', import.meta.url));
 
 /** The demo knowledge base (categories and every article); a broken file is a bug here, so it throws. */
 export async function loadDemoKnowledgeBase(): Promise<Omit<KbFolder, 'errors'>> {

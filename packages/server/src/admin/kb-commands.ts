@@ -4,7 +4,8 @@ import { Slug } from '@tandem/protocol';
 import type { Config } from '../config/schema.ts';
 import { appError } from '../platform/app-error.ts';
 import { findWorkspaceBySlug } from '../features/workspaces/workspace.store.ts';
-import { readKbFolder, writeKbFolder } from '../features/kb/kb-folder.ts';
+import { readKbFolder, writeKbFolder, type GuideFile } from '../features/kb/kb-folder.ts';
+import { listGuides } from '../features/kb/guide.store.ts';
 import { allArticles, listCategories } from '../features/kb/kb.store.ts';
 import type { ImportReport } from '../features/kb/kb-import.service.ts';
 import { withServices } from './with-services.ts';
@@ -31,7 +32,8 @@ export function kbExport(config: Config, options: { workspace: string; dir: stri
       body: a.body,
       meta: { key: a.key, title: a.title, summary: a.summary, category: a.categoryKey, tags: a.tags, sampleQuestions: a.sampleQuestions, related: a.related, status: a.status as 'published' },
     }));
-    await writeKbFolder(resolve(options.dir), categories, articles);
+    const guides = (await listGuides(deps.db, workspace.id)).map((g) => g.definition as GuideFile);
+    await writeKbFolder(resolve(options.dir), { categories, articles, guides });
     return { articles: articles.length };
   });
 }

@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '@tandem/core';
+import { LOCALES, isAppError, type Locale } from '@tandem/core';
 import { ArticleKey } from '@tandem/protocol';
 import type { ServiceDeps } from '../platform/deps.ts';
 import type { Services } from '../services.ts';
@@ -9,10 +9,12 @@ import type { SafeHtml } from '../http/html.ts';
 import { preferredLocale } from '../i18n/preferred-locale.ts';
 import { translator } from '../i18n/translator.ts';
 import { findWorkspaceBySlug, listWorkspaceSlugs } from '../features/workspaces/workspace.store.ts';
+import { listGuides } from '../features/kb/guide.store.ts';
 import { countView, findArticleByKey, listCategories, publishedArticles, publishedByKeys, publishedTranslations, recordFeedback } from '../features/kb/kb.store.ts';
 import type { PageContext } from './layout.ts';
 import { articlePage, categoryPage, homePage, notFoundPage, searchPage } from './pages.ts';
 import { sitemap } from './sitemap.ts';
+import { guidePage } from './guide-page.ts';
 
 const Slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const PageParams = z.object({ slug: Slug, locale: z.string() });
@@ -70,8 +72,12 @@ function helpCenterRoutes(services: Services, deps: ServiceDeps) {
       '/help/:slug/:locale': async (request: FastifyRequest, reply: FastifyReply) => {
         const ctx = await context(request, reply);
         if (!ctx) return reply;
-        const [categories, popular] = await Promise.all([listCategories(db, ctx.workspace.id), publishedArticles(db, ctx.workspace.id, ctx.locale, { limit: 8 })]);
-        return send(reply, homePage(ctx, categories, popular));
+        const [categories, popular, guides] = await Promise.all([
+          listCategories(db, ctx.workspace.id),
+          publishedArticles(db, ctx.workspace.id, ctx.locale, { limit: 8 }),
+          listGuides(db, ctx.workspace.id),
+        ]);
+        return send(reply, homePage(ctx, categories, popular, guides));
       },
       '/help/:slug/:locale/categories/:key': async (request: FastifyRequest, reply: FastifyReply) => {
         const ctx = await context(request, reply);
@@ -95,6 +101,19 @@ function helpCenterRoutes(services: Services, deps: ServiceDeps) {
         ]);
         const thanked = (request.query as { thanks?: string }).thanks === '1';
         return send(reply, articlePage(ctx, { article, category: categories.find((c) => c.key === article.categoryKey), translations, related, thanked }));
+      },
+      '/help/:slug/:locale/guides/:key': async (request: FastifyRequest, reply: FastifyReply) => {
+        const ctx = await context(request, reply);
+        if (!ctx) return reply;
+        const { step, run } = request.query as { step?: string; run?: string };
+        const key = (request.params as { key: string }).key;
+        const position = await services.guides
+          .advance({ workspaceId: ctx.workspace.id, key, stepId: step?.slice(0, 60), runId: run?.slice(0, 40), channel: 'help_center' })
+          .catch((error: unknown) => (isAppError(error) && error.code === 'guide.not_found' ? null : Promise.reject(error)));
+        if (!position) return send(reply, notFoundPage(ctx), 404);
+        const end = position.step.end;
+        const article = end?.kind === 'article' ? await findArticleByKey(db, ctx.workspace.id, end.article, ctx.locale) : null;
+        return send(reply, guidePage(ctx, { ...position, article: article?.status === 'published' ? article : null }));
       },
       '/help/:slug/:locale/search': async (request: FastifyRequest, reply: FastifyReply) => {
         const ctx = await context(request, reply);

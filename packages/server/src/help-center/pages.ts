@@ -2,6 +2,8 @@ import { LOCALES, type Locale } from '@tandem/core';
 import { html, trusted, type SafeHtml } from '../http/html.ts';
 import type { ArticleRecord, CategoryRecord } from '../features/kb/kb.store.ts';
 import { layout, type PageContext } from './layout.ts';
+import { localized } from './guide-page.ts';
+import type { GuideRecord } from '../features/kb/guide.store.ts';
 
 type Translations = Array<Pick<ArticleRecord, 'locale' | 'key'>>;
 
@@ -14,7 +16,7 @@ function articleList(ctx: PageContext, articles: readonly ArticleRecord[]): Safe
   return html`<ul class="list">${articles.map((a) => html`<li><a href="${articlePath(ctx, a.key)}">${a.title}</a>${a.summary ? html`<div class="muted">${a.summary}</div>` : null}</li>`)}</ul>`;
 }
 
-export function homePage(ctx: PageContext, categories: readonly CategoryRecord[], popular: readonly ArticleRecord[]): SafeHtml {
+export function homePage(ctx: PageContext, categories: readonly CategoryRecord[], popular: readonly ArticleRecord[], guides: readonly GuideRecord[]): SafeHtml {
   const { t } = ctx;
   return layout(ctx, {
     title: t('helpCenter.title', { workspace: ctx.workspace.name }),
@@ -23,6 +25,7 @@ export function homePage(ctx: PageContext, categories: readonly CategoryRecord[]
 <h1>${t('helpCenter.title', { workspace: ctx.workspace.name })}</h1>
 <h2>${t('helpCenter.categories')}</h2>
 <ul class="cards">${categories.map((c) => html`<li><h3><a href="${home(ctx)}/categories/${c.key}">${categoryName(c, ctx.locale)}</a></h3><p class="muted">${c.descriptions[ctx.locale] ?? ''}</p></li>`)}</ul>
+${guides.length > 0 ? html`<h2>${t('helpCenter.guides')}</h2><ul class="list">${guides.map((g) => html`<li><a href="${home(ctx)}/guides/${g.key}">${localized(g.definition.title, ctx.locale)}</a></li>`)}</ul>` : null}
 <h2>${t('helpCenter.popular')}</h2>
 ${articleList(ctx, popular)}`,
   });

@@ -26,6 +26,9 @@ export const en = {
     stillNeedHelp: 'Still need help?',
     contactUs: 'Open the chat in the corner of this page: a person will pick up from here, without you repeating anything.',
     language: 'Language',
+    guides: 'Guided help',
+    startOver: 'Start over',
+    readArticle: 'Read: {{title}}',
     notFound: 'This page does not exist (or is not published in this language).',
   },
   demo: {
@@ -69,6 +72,9 @@ export const vi: Catalog = {
     stillNeedHelp: 'Vẫn cần trợ giúp?',
     contactUs: 'Mở khung chat ở góc trang: nhân viên sẽ tiếp tục từ đây, bạn không cần kể lại từ đầu.',
     language: 'Ngôn ngữ',
+    guides: 'Hướng dẫn từng bước',
+    startOver: 'Bắt đầu lại',
+    readArticle: 'Đọc: {{title}}',
     notFound: 'Trang này không tồn tại (hoặc chưa được đăng bằng ngôn ngữ này).',
   },
   demo: {
@@ -109,6 +115,9 @@ export const fa: Catalog = {
     stillNeedHelp: 'هنوز کمک لازم دارید؟',
     contactUs: 'گفت‌وگو را از گوشهٔ صفحه باز کنید: همکاران ما از همین‌جا ادامه می‌دهند و لازم نیست چیزی را تکرار کنید.',
     language: 'زبان',
+    guides: 'راهنمای گام‌به‌گام',
+    startOver: 'شروع دوباره',
+    readArticle: 'بخوانید: {{title}}',
     notFound: 'این صفحه وجود ندارد (یا به این زبان منتشر نشده است).',
   },
   demo: {

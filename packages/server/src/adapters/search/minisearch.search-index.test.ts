@@ -53,6 +53,27 @@ describe('search', () => {
     assert.equal(top('track my parc', 'en')[0], 'en-track');
   });
 
+  it('matches a word the index knows as written, and a word it does not know with typos allowed', () => {
+    const words = createMiniSearchIndex();
+    words.replaceAll([doc('cart', 'en', 'Empty cart'), doc('card', 'en', 'Card declined')]);
+    const found = (query: string) => words.search(query, { locale: 'en', limit: 5 }).map((h) => h.id);
+    // "card" is a word of the index: "cart", one letter away, is another word, not a typo of it.
+    assert.deepEqual(found('card'), ['card']);
+    // Once no article uses "card", it is an unknown word again, and typos may reach "cart".
+    words.remove('card');
+    assert.deepEqual(found('card'), ['cart']);
+  });
+
+  it('completes a Vietnamese syllable from two letters when they carry diacritics', () => {
+    const typing = createMiniSearchIndex();
+    typing.replaceAll([doc('damaged', 'vi', 'Hàng bị hỏng'), doc('hotline', 'vi', 'Gọi hotline hoặc hỏi nhân viên')]);
+    const found = (query: string) => typing.search(query, { locale: 'vi', limit: 5 }).map((h) => h.id);
+    assert.deepEqual(found('hỏ').sort(), ['damaged', 'hotline']);
+    assert.equal(found('hàng hỏ')[0], 'damaged');
+    // Without diacritics, two letters ("ho") would start a good part of the vocabulary: not completed yet.
+    assert.deepEqual(found('ho'), []);
+  });
+
   it('keeps locales apart, and an empty or symbol-only query finds nothing', () => {
     assert.deepEqual(top('refund', 'vi'), []);
     assert.deepEqual(top('  ?! ', 'en'), []);

@@ -1,113 +1,126 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { stemmer } from 'stemmer';
-import { LOCALES, foldDiacritics, isStopWord, normalizeText, tokenize, type Locale } from '@tandem/core';
-import type { SearchDocument, SearchIndex } from './search-index.ts';
+import { LOCALES, type Locale } from '@tandem/core';
+import type { SearchDocument, SearchHit, SearchIndex } from './search-index.ts';
+import { FIELD_BOOSTS, fieldsFor, hasDiacritics, hasFoldedCopy, isFoldedField, stemFor, termsByField, variantsOf, wordsOf } from './search-text.ts';
+import { createTermCounts } from './term-counts.ts';
 
-const TEXT_FIELDS = ['title', 'questions', 'summary', 'body'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
-const WEIGHTS: Record<TextField, number> = { title: 3, questions: 3, summary: 1.5, body: 1 };
-const FOLDED_WEIGHT = 0.6;
-
-// Vietnamese text is indexed twice: as written and with diacritics folded. A query matches the
-// folded copy whatever its diacritics, and the exact copy only when they agree, so "mật khẩu"
-// outranks a document that only matches as "mat khau". English has no diacritics to fold, and
-// Persian's (آ, hamza) are folded in place: one copy each, half the work.
-const FOLDED_LOCALES: ReadonlySet<Locale> = new Set(['vi']);
-const fieldsFor = (locale: Locale) => (FOLDED_LOCALES.has(locale) ? TEXT_FIELDS.flatMap((f) => [f, `${f}Folded`]) : [...TEXT_FIELDS]);
-const BOOST = Object.fromEntries(TEXT_FIELDS.flatMap((f) => [[f, WEIGHTS[f]], [`${f}Folded`, WEIGHTS[f] * FOLDED_WEIGHT]]));
-
-function fieldText(document: SearchDocument, field: TextField): string {
-  return field === 'questions' ? document.sampleQuestions.join('\n') : document[field];
+/** What MiniSearch indexes: a document's terms per field, analysed once by search-text.ts. */
+interface AnalysedDocument {
+  id: string;
+  terms: Record<string, string[]>;
 }
-
-/** English words are reduced to their stem (Porter); Vietnamese has no inflection; Persian is matched by prefix. */
-function termsFor(locale: Locale) {
-  return (term: string) => (locale === 'en' ? stemmer(term) : term);
-}
-
-/** The words of text that carry meaning, normalized (and, for Persian, folded in place). */
-function wordsOf(text: string, locale: Locale): string[] {
-  const words = tokenize(normalizeText(text)).filter((word) => !isStopWord(word, locale));
-  return locale === 'fa' ? words.map(foldDiacritics) : words;
-}
-
-/** A query word and, where a folded copy is indexed, its folded form. */
-const variantsOf = (word: string, locale: Locale) => (FOLDED_LOCALES.has(locale) ? [word, foldDiacritics(word)] : [word]);
 
 function createLocaleIndex(locale: Locale) {
-  const stem = termsFor(locale);
-  return new MiniSearch<SearchDocument>({
-    fields: fieldsFor(locale),
-    storeFields: [],
-    extractField: (document, field) => (field === 'id' ? document.id : fieldText(document, field.replace(/Folded$/, '') as TextField)),
-    tokenize: (text, field) => {
-      const words = wordsOf(text, locale);
-      return field?.endsWith('Folded') ? words.map(foldDiacritics) : words;
-    },
-    processTerm: (term) => stem(term),
-  });
+  return {
+    engine: new MiniSearch<AnalysedDocument>({
+      fields: fieldsFor(locale),
+      storeFields: [],
+      // Terms never contain spaces (they are runs of letters and digits), so a space-joined field splits back exactly.
+      extractField: (document, field) => (field === 'id' ? document.id : document.terms[field]!.join(' ')),
+      tokenize: (text) => (text === '' ? [] : text.split(' ')),
+      processTerm: (term) => term,
+    }),
+    known: createTermCounts(),
+  };
+}
+
+/** A word the index does not contain is looked up with typos allowed: two edits from 5 letters, because a swapped pair of letters is two Levenshtein edits. */
+const typoDistance = (term: string) => (term.length >= 5 ? 2 : term.length >= 4 ? 1 : false);
+
+/** The word being typed is completed from 3 letters, or from 2 when they carry Vietnamese diacritics ("hỏ" → "hỏng"), which already narrow it down. */
+const isCompletable = (term: string, locale: Locale) => term.length >= 3 || (term.length === 2 && hasDiacritics(term, locale));
+
+/** English stems repeat across articles, and Porter is the costliest step of indexing: one cache per rebuild. */
+function cached(stem: (word: string) => string) {
+  const stems = new Map<string, string>();
+  return (word: string) => stems.get(word) ?? stems.set(word, stem(word)).get(word)!;
 }
 
 /**
  * The knowledge-base index on MiniSearch (BM25+ over weighted fields, prefix and fuzzy
  * matching), one per locale, in memory. Why a library in memory rather than PostgreSQL full-text
- * search: docs/search.md.
+ * search, and why each rule below: docs/search.md.
  */
 export function createMiniSearchIndex(): SearchIndex {
-  const indexes = new Map<Locale, MiniSearch<SearchDocument>>(LOCALES.map((l) => [l, createLocaleIndex(l)]));
-  const documents = new Map<string, SearchDocument>();
+  const indexes = new Map(LOCALES.map((l) => [l, createLocaleIndex(l)]));
+  const entries = new Map<string, { document: SearchDocument; boost: number }>();
   const indexOf = (locale: Locale) => indexes.get(locale)!;
 
+  const analyse = (document: SearchDocument, stem: (word: string) => string): AnalysedDocument => {
+    const terms = termsByField(document, stem);
+    indexOf(document.locale).known.add(new Set(Object.values(terms).flat()));
+    entries.set(document.id, { document, boost: popularity(document) });
+    return { id: document.id, terms };
+  };
+
   const remove = (id: string) => {
-    const existing = documents.get(id);
+    const existing = entries.get(id)?.document;
     if (!existing) return;
-    indexOf(existing.locale).discard(id);
-    documents.delete(id);
+    const { engine, known } = indexOf(existing.locale);
+    engine.discard(id);
+    known.remove(new Set(Object.values(termsByField(existing, stemFor(existing.locale))).flat()));
+    entries.delete(id);
   };
 
   return {
     replaceAll(all) {
-      for (const index of indexes.values()) index.removeAll();
-      documents.clear();
-      for (const document of all) documents.set(document.id, document);
-      for (const locale of LOCALES) indexOf(locale).addAll(all.filter((d) => d.locale === locale));
+      for (const { engine, known } of indexes.values()) {
+        engine.removeAll();
+        known.clear();
+      }
+      entries.clear();
+      for (const locale of LOCALES) {
+        const stem = cached(stemFor(locale));
+        indexOf(locale).engine.addAll(all.filter((d) => d.locale === locale).map((d) => analyse(d, stem)));
+      }
     },
     upsert(document) {
       remove(document.id);
-      documents.set(document.id, document);
-      indexOf(document.locale).add(document);
+      indexOf(document.locale).engine.add(analyse(document, stemFor(document.locale)));
     },
     remove,
     search(query, { locale, limit }) {
       const words = wordsOf(query, locale);
       if (words.length === 0) return [];
-      const stem = termsFor(locale);
-      // Each word is looked up as typed and folded; the last one may be unfinished (search as you type).
-      const last = words.at(-1)!;
-      const unfinished = new Set(variantsOf(last, locale).map(stem));
+      const { engine, known } = indexOf(locale);
+      const stem = stemFor(locale);
+      // The last word may be unfinished (search as you type), as typed or folded.
+      const unfinished = new Set(variantsOf(words.at(-1)!, locale).map(stem));
       const options: SearchOptions = {
-        fields: fieldsFor(locale),
-        boost: BOOST,
+        fields: searchedFields(words, locale),
+        boost: FIELD_BOOSTS,
         combineWith: 'OR',
         tokenize: () => [...new Set(words.flatMap((w) => variantsOf(w, locale)))],
-        processTerm: (term) => stem(term),
-        prefix: (term) => term.length >= 3 && unfinished.has(term),
-        // A swapped pair of letters is two edits in Levenshtein distance, so words of 5+ letters allow two.
-        fuzzy: (term) => (term.length >= 5 ? 2 : term.length >= 4 ? 1 : false),
-        boostDocument: (id) => popularity(documents.get(id as string)),
+        processTerm: stem,
+        prefix: (term) => unfinished.has(term) && isCompletable(term, locale),
+        // Only unknown words: fuzzy expansions of a known word are mostly other real words, each with its own long posting list.
+        fuzzy: (term) => !known.has(term) && typoDistance(term),
       };
-      return indexOf(locale)
+      // Votes and views multiply each result's score once, here, rather than once per matched
+      // term and field (MiniSearch's boostDocument): the same ranking, without a call per posting.
+      return engine
         .search(query, options)
-        .slice(0, limit)
-        .map((r) => ({ id: r.id as string, score: r.score }));
+        .map((r): SearchHit => ({ id: r.id as string, score: r.score * (entries.get(r.id as string)?.boost ?? 1) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit);
     },
-    size: () => documents.size,
+    size: () => entries.size,
   };
 }
 
+/**
+ * A Vietnamese query typed without any diacritics says nothing about them, so it is looked up in
+ * the folded copy only: an article's words that happen to have no diacritics ("treo", "app")
+ * would otherwise match both copies and outweigh the words that do.
+ */
+function searchedFields(words: readonly string[], locale: Locale): string[] {
+  const fields = fieldsFor(locale);
+  if (!hasFoldedCopy(locale) || words.some((w) => hasDiacritics(w, locale))) return fields;
+  return fields.filter(isFoldedField);
+}
+
 /** Between 0.8 and 1.3: votes and views break ties, they never bury a better text match. */
-function popularity(document: SearchDocument | undefined): number {
-  if (!document) return 1;
+function popularity(document: SearchDocument): number {
   const votes = document.helpful + document.notHelpful;
   const helpfulness = votes === 0 ? 0.5 : (document.helpful + 1) / (votes + 2);
   return 0.8 + 0.3 * helpfulness + 0.2 * Math.min(1, Math.log10(1 + document.views) / 4);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type FieldError, type Locale } from '@tandem/core';
-import { ArticleKey } from '@tandem/protocol';
+import { ArticleKey, GuideDefinition } from '@tandem/protocol';
 import { parseArticleFile, type ArticleFile } from './article-file.ts';
 
 export interface LocalizedArticle extends ArticleFile {
@@ -14,29 +14,37 @@ const LocalizedText = z.partialRecord(z.enum(LOCALES), z.string().trim().min(1).
 const CategoriesFile = z.array(z.strictObject({ key: ArticleKey, names: LocalizedText, descriptions: LocalizedText.default({}) })).max(500);
 export type CategoryFile = z.output<typeof CategoriesFile>[number];
 
+export type GuideFile = z.output<typeof GuideDefinition>;
+
 export interface KbFolder {
   categories: CategoryFile[];
   articles: LocalizedArticle[];
+  guides: GuideFile[];
   errors: FieldError[];
 }
 
 /**
- * Reads a knowledge base laid out as `categories.yaml` (optional) and `<locale>/<key>.md`
- * (Markdown with YAML front-matter). Every problem is collected, with its file, so an import can
+ * Reads a knowledge base laid out as `categories.yaml` (optional), `<locale>/<key>.md`
+ * (Markdown with YAML front-matter) and `guides/<key>.yaml` (interactive guides). Every problem is collected, with its file, so an import can
  * refuse the whole folder with one complete report.
  */
 export async function readKbFolder(dir: string): Promise<KbFolder> {
   const errors: FieldError[] = [];
   const articles: LocalizedArticle[] = [];
+  const guides: GuideFile[] = [];
   let categories: CategoryFile[] = [];
   const names = await readdir(dir, { withFileTypes: true });
   const categoriesFile = names.find((n) => n.isFile() && n.name === 'categories.yaml');
   if (categoriesFile) {
-    const parsed = CategoriesFile.safeParse(safeYaml(await readFile(join(dir, 'categories.yaml'), 'utf8'), errors));
+    const parsed = CategoriesFile.safeParse(safeYaml(await readFile(join(dir, 'categories.yaml'), 'utf8'), 'categories.yaml', errors));
     if (parsed.success) categories = parsed.data;
     else errors.push(...parsed.error.issues.map((i) => ({ path: `categories.yaml: ${i.path.join('.')}`, message: i.message })));
   }
   for (const folder of names.filter((n) => n.isDirectory())) {
+    if (folder.name === 'guides') {
+      guides.push(...(await readGuides(join(dir, 'guides'), errors)));
+      continue;
+    }
     if (!(LOCALES as readonly string[]).includes(folder.name)) {
       errors.push({ path: `${folder.name}/`, message: `not a locale folder (use ${LOCALES.join(', ')})` });
       continue;
@@ -48,22 +56,35 @@ export async function readKbFolder(dir: string): Promise<KbFolder> {
       else articles.push({ ...parsed.article, locale: folder.name as Locale });
     }
   }
-  return { categories, articles, errors };
+  return { categories, articles, guides, errors };
 }
 
-function safeYaml(text: string, errors: FieldError[]): unknown {
+async function readGuides(dir: string, errors: FieldError[]): Promise<GuideFile[]> {
+  const guides: GuideFile[] = [];
+  for (const file of (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    const path = `guides/${file}`;
+    const parsed = GuideDefinition.safeParse(safeYaml(await readFile(join(dir, file), 'utf8'), path, errors));
+    if (parsed.success) guides.push(parsed.data);
+    else errors.push(...parsed.error.issues.map((i) => ({ path: `${path}: ${i.path.join('.')}`, message: i.message })));
+  }
+  return guides;
+}
+
+function safeYaml(text: string, path: string, errors: FieldError[]): unknown {
   try {
     return parseYaml(text, { uniqueKeys: true });
   } catch (error) {
-    errors.push({ path: 'categories.yaml', message: `not valid YAML: ${String((error as Error).message).split('\n')[0]}` });
-    return [];
+    errors.push({ path, message: `not valid YAML: ${String((error as Error).message).split('\n')[0]}` });
+    return null;
   }
 }
 
 /** Writes the same layout `readKbFolder` reads (export), one file per article and locale. */
-export async function writeKbFolder(dir: string, categories: readonly CategoryFile[], articles: readonly LocalizedArticle[]): Promise<void> {
-  await mkdir(dir, { recursive: true });
+export async function writeKbFolder(dir: string, folder: Omit<KbFolder, 'errors'>): Promise<void> {
+  const { categories, articles, guides } = folder;
+  await mkdir(join(dir, 'guides'), { recursive: true });
   await writeFile(join(dir, 'categories.yaml'), stringifyYaml(categories));
+  for (const guide of guides) await writeFile(join(dir, 'guides', `${guide.key}.yaml`), stringifyYaml(guide));
   for (const { locale, meta, body } of articles) {
     await mkdir(join(dir, locale), { recursive: true });
     await writeFile(join(dir, locale, `${meta.key}.md`), `---\n${stringifyYaml(meta)}---\n${body}\n`);

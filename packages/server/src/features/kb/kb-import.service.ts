@@ -2,12 +2,14 @@ import type { FieldError } from '@tandem/core';
 import { inTransaction, type Tx } from '../../adapters/postgres/database.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
-import type { CategoryFile, LocalizedArticle } from './kb-folder.ts';
+import type { KbFolder, LocalizedArticle } from './kb-folder.ts';
+import type { GuideService } from './guide.service.ts';
 import { allArticles, insertArticle, insertRevision, listCategories, updateArticleRow, upsertCategory, type ArticleRecord } from './kb.store.ts';
 import { renderMarkdown } from './markdown.ts';
 
 export interface ImportReport {
   categories: number;
+  guides: number;
   created: number;
   updated: number;
 }
@@ -17,10 +19,12 @@ export interface ImportReport {
  * related articles, duplicates), then everything is written in one transaction, a revision per
  * article. Search indexes learn about the articles after commit.
  */
-export function createKbImportService(deps: ServiceDeps & { onChanged: (workspaceId: string, articleId: string) => void }) {
+type Importable = Omit<KbFolder, 'errors'>;
+
+export function createKbImportService(deps: ServiceDeps & { guides: GuideService; onChanged: (workspaceId: string, articleId: string) => void }) {
   const { db, clock, ids } = deps;
 
-  function check(folder: { categories: CategoryFile[]; articles: LocalizedArticle[] }, existing: { categories: string[]; keys: string[] }): FieldError[] {
+  function check(folder: Importable, existing: { categories: string[]; keys: string[] }): FieldError[] {
     const errors: FieldError[] = [];
     const categories = new Set([...existing.categories, ...folder.categories.map((c) => c.key)]);
     const keys = new Set([...existing.keys, ...folder.articles.map((a) => a.meta.key)]);
@@ -59,8 +63,8 @@ export function createKbImportService(deps: ServiceDeps & { onChanged: (workspac
   }
 
   return {
-    async importFolder(workspaceId: string, folder: { categories: CategoryFile[]; articles: LocalizedArticle[] }, authorId: string | null): Promise<ImportReport> {
-      const report: ImportReport = { categories: folder.categories.length, created: 0, updated: 0 };
+    async importFolder(workspaceId: string, folder: Importable, authorId: string | null): Promise<ImportReport> {
+      const report: ImportReport = { categories: folder.categories.length, guides: folder.guides.length, created: 0, updated: 0 };
       const changed = await inTransaction(db, async (tx) => {
         const current = await allArticles(tx, workspaceId);
         const errors = check(folder, { categories: (await listCategories(tx, workspaceId)).map((c) => c.key), keys: current.map((a) => a.key) });
@@ -76,6 +80,8 @@ export function createKbImportService(deps: ServiceDeps & { onChanged: (workspac
           if (existing) report.updated++;
           else report.created++;
         }
+        const keys = folder.articles.map((a) => a.meta.key);
+        for (const guide of folder.guides) await deps.guides.save(tx, workspaceId, guide, authorId, keys);
         return written;
       });
       for (const id of changed) deps.onChanged(workspaceId, id);

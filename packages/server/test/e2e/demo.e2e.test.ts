@@ -33,6 +33,21 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await context.close();
   });
 
+  it("the widget's search box answers from the help center first, and /help leads to it", async () => {
+    const { page, context } = await newDevice(browser);
+    await page.goto(`${server.url}/demo?lang=vi`);
+    await page.getByTestId('tandem-launcher').click();
+    await page.getByTestId('tandem-search').fill('quen mat khau');
+    const result = page.locator(`a[href="${server.url}/help/demo/vi/articles/reset-password"]`);
+    await result.waitFor();
+    await page.goto(`${server.url}/help`);
+    assert.match(page.url(), /\/help\/demo\/(en|vi|fa)$/);
+    await page.getByRole('searchbox').fill('refund');
+    await page.getByRole('searchbox').press('Enter');
+    await page.getByRole('link', { name: /refund/i }).first().waitFor();
+    await context.close();
+  });
+
   it('the signed-in shopper is identified with a hash computed by the server', async () => {
     const { page, context } = await newDevice(browser);
     await page.goto(`${server.url}/demo?lang=fa&as=shopper`);

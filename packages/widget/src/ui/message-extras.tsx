@@ -36,7 +36,9 @@ export function Attachments(props: { attachments: readonly AttachmentMeta[] }) {
 }
 
 export function ArticleCardLink(props: { card: { title: string; url: string; summary?: string | null } }) {
-  const href = safeHref(props.card.url);
+  const { controller } = useWidget();
+  // Help-center links are paths on the Tandem server, not on the host site.
+  const href = safeHref(props.card.url, controller.apiOrigin);
   if (!href) return null;
   return (
     <a class="card" href={href} {...EXTERNAL}>

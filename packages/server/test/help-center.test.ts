@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, createWorkspace, startTestApp } from './harness.ts';
+import { sql } from 'drizzle-orm';
 import { seedDemoKnowledgeBase } from '../src/admin/demo-seed.ts';
+import { rowsOf } from '../src/adapters/postgres/database.ts';
 
 const app = await startTestApp({ env: { PUBLIC_URL: 'https://support.example.com' } });
 const ws = await createWorkspace(app);
@@ -41,9 +43,13 @@ describe('help center', () => {
 
   it('search works without JavaScript, in Vietnamese without diacritics and Persian with Arabic letters', async () => {
     const vi = await get(`/help/${ws.slug}/vi/search?q=${encodeURIComponent('quen mat khau')}`);
-    assert.match(vi.body, new RegExp(`href="/help/${ws.slug}/vi/articles/reset-password"`));
+    const link = new RegExp(`href="(/help/${ws.slug}/vi/articles/reset-password\\?search=[0-9a-f-]{36})"`).exec(vi.body);
+    assert.ok(link, 'the result links to the article, naming the search');
+    assert.equal((await get(link[1]!)).status, 200);
+    const searches = await app.deps.db.execute(sql`select clicked_id from kb_searches where workspace_id = ${ws.id} and query = 'quen mat khau'`);
+    assert.equal(rowsOf<{ clicked_id: string | null }>(searches)[0]!.clicked_id !== null, true, 'the click is logged');
     const fa = await get(`/help/${ws.slug}/fa/search?q=${encodeURIComponent('رمز عبور را فراموش كردم')}`);
-    assert.match(fa.body, new RegExp(`href="/help/${ws.slug}/fa/articles/reset-password"`));
+    assert.match(fa.body, new RegExp(`href="/help/${ws.slug}/fa/articles/reset-password\\?search=`));
   });
 
   it('what a visitor types is escaped on the page', async () => {

@@ -10,7 +10,7 @@ import { preferredLocale } from '../i18n/preferred-locale.ts';
 import { translator } from '../i18n/translator.ts';
 import { findWorkspaceBySlug, listWorkspaceSlugs } from '../features/workspaces/workspace.store.ts';
 import { listGuides } from '../features/kb/guide.store.ts';
-import { countView, findArticleByKey, listCategories, publishedArticles, publishedByKeys, publishedTranslations, recordFeedback } from '../features/kb/kb.store.ts';
+import { countView, findArticleByKey, recordSearchClick, listCategories, publishedArticles, publishedByKeys, publishedTranslations, recordFeedback } from '../features/kb/kb.store.ts';
 import type { PageContext } from './layout.ts';
 import { articlePage, categoryPage, homePage, notFoundPage, searchPage } from './pages.ts';
 import { sitemap } from './sitemap.ts';
@@ -94,6 +94,9 @@ function helpCenterRoutes(services: Services, deps: ServiceDeps) {
         const article = params.success ? await findArticleByKey(db, ctx.workspace.id, params.data.key, ctx.locale) : null;
         if (!article || article.status !== 'published') return send(reply, notFoundPage(ctx), 404);
         await countView(db, ctx.workspace.id, article.id);
+        // Arrived from a search result: that search found its answer (content-gap analytics).
+        const searchId = (request.query as { search?: string }).search;
+        if (searchId && /^[0-9a-f-]{36}$/.test(searchId)) await recordSearchClick(db, ctx.workspace.id, searchId, article.id);
         const [categories, translations, related] = await Promise.all([
           listCategories(db, ctx.workspace.id),
           publishedTranslations(db, ctx.workspace.id, article.key),
@@ -121,8 +124,8 @@ function helpCenterRoutes(services: Services, deps: ServiceDeps) {
         const query = String((request.query as { q?: unknown }).q ?? '').trim().slice(0, 200);
         const hits = query
           ? await services.articleSearch.search({ workspaceId: ctx.workspace.id, workspaceSlug: ctx.workspace.slug, query, locale: ctx.locale, limit: 10, source: 'help_center' })
-          : { items: [] };
-        return send(reply, searchPage(ctx, query, hits.items));
+          : { searchId: null, items: [] };
+        return send(reply, searchPage(ctx, query, hits.items, hits.searchId));
       },
     },
 

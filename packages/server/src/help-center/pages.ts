@@ -82,14 +82,14 @@ function feedbackForm(ctx: PageContext, article: ArticleRecord, thanked: boolean
 </form></section>`;
 }
 
-export function searchPage(ctx: PageContext, query: string, results: ReadonlyArray<{ key: string; title: string; summary: string }>): SafeHtml {
+export function searchPage(ctx: PageContext, query: string, results: ReadonlyArray<{ key: string; title: string; summary: string }>, searchId: string | null): SafeHtml {
   const { t } = ctx;
   return layout(ctx, {
     title: `${t('helpCenter.resultsFor', { query })} · ${t('helpCenter.title', { workspace: ctx.workspace.name })}`,
     alternates: {},
     query,
     main: html`<h1>${t('helpCenter.resultsFor', { query })}</h1>
-${results.length === 0 ? html`<p>${t('helpCenter.noResults')}</p>` : html`<ul class="list">${results.map((r) => html`<li><a href="${articlePath(ctx, r.key)}">${r.title}</a><div class="muted">${r.summary}</div></li>`)}</ul>`}`,
+${results.length === 0 ? html`<p>${t('helpCenter.noResults')}</p>` : html`<ul class="list">${results.map((r) => html`<li><a href="${articlePath(ctx, r.key)}${searchId ? `?search=${searchId}` : ''}">${r.title}</a><div class="muted">${r.summary}</div></li>`)}</ul>`}`,
   });
 }
 

@@ -39,6 +39,20 @@ describe('guides', () => {
     assert.equal(stats.body.abandoned, 1);
   });
 
+  it('the widget runs the same guide as JSON steps, ending in the article with its help-center link', async () => {
+    const visitor = (await call(app, 'POST', `/api/v1/widget/${ws.id}/sessions`, { body: {} })).body;
+    const step = (body: object) => call(app, 'POST', `/api/v1/widget/${ws.id}/guides/where-is-my-order/steps?locale=vi`, { token: visitor.token, body });
+    const first = (await step({})).body;
+    assert.equal(first.stepId, 'ask-status');
+    assert.ok(first.choices.length >= 2);
+    const shipped = (await step({ step: 'shipped', runId: first.runId })).body;
+    const last = (await step({ step: shipped.choices[0].next, runId: first.runId })).body;
+    assert.ok(last.end, 'the run ends');
+    if (last.end.kind === 'article') assert.match(last.end.article.url, new RegExp(`^/help/${ws.slug}/vi/articles/`));
+    const list = await call(app, 'GET', `/api/v1/widget/${ws.id}/guides`, { token: visitor.token });
+    assert.equal(list.body.items.length, 2);
+  });
+
   it('a guide that points to a missing step, loops or names an unknown article is refused; a valid one is versioned', async () => {
     const text = { en: 'x' };
     const save = (steps: object[]) => call(app, 'PUT', '/api/v1/kb/guides/test-guide', { token: ws.tokens.admin, body: { key: 'test-guide', title: text, start: 'a', steps } });

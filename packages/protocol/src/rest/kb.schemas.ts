@@ -134,3 +134,23 @@ export const GuideStats = z.object({
   abandoned: z.number().int().describe('Runs that started and reached no end'),
   steps: z.record(z.string(), z.number().int()).describe('Step id → runs that reached it'),
 });
+
+/** A guide as a client lists it. */
+export const GuideSummary = z.object({ key: ArticleKey, title: LocalizedText });
+/** One step of a running guide, for clients that draw it themselves (the widget). */
+export const GuideStepView = z.object({
+  runId: z.string().describe('Send it back with the next step'),
+  stepId: StepId,
+  text: LocalizedText,
+  choices: z.array(z.object({ label: LocalizedText, next: StepId })),
+  end: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('article'), article: z.object({ key: ArticleKey, title: z.string(), summary: z.string(), url: z.string() }).nullable() }),
+    z.object({ kind: z.literal('resolved'), message: LocalizedText }),
+    z.object({ kind: z.literal('handoff'), message: LocalizedText }),
+  ]).nullable(),
+}).meta({ id: 'GuideStepView' });
+export type GuideStepView = z.infer<typeof GuideStepView>;
+export const AdvanceGuideBody = z.strictObject({
+  step: StepId.optional().describe('Omit to start'),
+  runId: z.string().max(40).optional(),
+});

@@ -48,6 +48,18 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await context.close();
   });
 
+  it('a guide runs inside the widget, step by step, to the article that answers', async () => {
+    const { page, context } = await newDevice(browser);
+    await page.goto(`${server.url}/demo?lang=en`);
+    await page.getByTestId('tandem-launcher').click();
+    await page.getByTestId('tandem-guides').getByRole('button', { name: 'Where is my order?' }).click();
+    const step = page.getByTestId('tandem-guide-step');
+    await step.getByRole('button', { name: 'Shipped, on its way' }).click();
+    await step.getByRole('button').first().click();
+    await step.getByRole('link').or(step.getByRole('status')).first().waitFor();
+    await context.close();
+  });
+
   it('the signed-in shopper is identified with a hash computed by the server', async () => {
     const { page, context } = await newDevice(browser);
     await page.goto(`${server.url}/demo?lang=fa&as=shopper`);

@@ -2,7 +2,8 @@ import { reportError } from '../report-error.ts';
 import type { WidgetStore } from '../state/widget.store.ts';
 import { ApiError, isApiError } from '../transport/api-error.ts';
 import { backoffDelay, DEFAULT_BACKOFF } from '../transport/backoff.ts';
-import type { HelpArticle, WidgetApi } from '../transport/widget-api.ts';
+import type { GuideSummary, HelpArticle, WidgetApi } from '../transport/widget-api.ts';
+import type { GuideStepView } from '@tandem/protocol';
 import type { IdentifyBody } from '../transport/wire-types.ts';
 import { readMagicToken, removeMagicToken, returnUrl } from './magic-link.ts';
 import { prefersNoTracking } from './privacy-signals.ts';
@@ -93,6 +94,15 @@ export function createCustomerActions(deps: {
       return { customerId: result.customerId };
     },
     track,
+    async listGuides(): Promise<GuideSummary[]> {
+      await authed();
+      return (await api.listGuides()).items;
+    },
+    /** Starts a guide (no step) or follows a choice; the server counts every step for analytics. */
+    async advanceGuide(key: string, step?: { step: string; runId: string }): Promise<GuideStepView> {
+      await authed();
+      return api.advanceGuide(key, step ?? {}, store.getState().locale);
+    },
     async searchHelp(query: string, signal?: AbortSignal): Promise<HelpArticle[]> {
       await authed();
       return (await api.searchHelp(query, store.getState().locale, signal)).items;

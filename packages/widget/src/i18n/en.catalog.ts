@@ -24,6 +24,10 @@ export const enCatalog = {
     continueElsewhere: 'Continue on another device',
     welcomeBack: 'Welcome back — your conversation is here.',
   },
+  guides: {
+    label: 'Guided help',
+    close: 'Close the guide',
+  },
   search: {
     label: 'Search help articles',
     placeholder: 'Search our help center',

@@ -25,6 +25,10 @@ export const faCatalog = {
     continueElsewhere: 'ادامه در دستگاهی دیگر',
     welcomeBack: 'خوش برگشتید — گفتگویتان اینجاست.',
   },
+  guides: {
+    label: 'راهنمای گام‌به‌گام',
+    close: 'بستن راهنما',
+  },
   search: {
     label: 'جستجو در مقاله‌های راهنما',
     placeholder: 'در مرکز راهنما جستجو کنید',

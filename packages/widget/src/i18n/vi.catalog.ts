@@ -24,6 +24,10 @@ export const viCatalog = {
     continueElsewhere: 'Tiếp tục trên thiết bị khác',
     welcomeBack: 'Chào mừng bạn quay lại — cuộc trò chuyện của bạn vẫn ở đây.',
   },
+  guides: {
+    label: 'Hướng dẫn từng bước',
+    close: 'Đóng hướng dẫn',
+  },
   search: {
     label: 'Tìm bài viết trợ giúp',
     placeholder: 'Tìm trong trung tâm trợ giúp',

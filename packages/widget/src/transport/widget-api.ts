@@ -1,4 +1,4 @@
-import type { Conversation, Message, WidgetConfig } from '@tandem/protocol';
+import type { Conversation, GuideStepView, Message, WidgetConfig } from '@tandem/protocol';
 import { createRestClient, type RestClientOptions } from './rest.client.ts';
 import type {
   AttachmentMeta,
@@ -12,6 +12,7 @@ import type {
 
 /** A knowledge-base hit; the search endpoint arrives with the knowledge base. */
 export type HelpArticle = { articleId: string; title: string; url: string; summary?: string | null };
+export type GuideSummary = { key: string; title: Partial<Record<'en' | 'vi' | 'fa', string>> };
 
 export type MessagesPage = { items: Message[]; hasMore: boolean };
 export type PostedMessage = { conversation: Conversation; message: Message; duplicate: boolean };
@@ -51,6 +52,9 @@ export function createWidgetApi(options: WidgetApiOptions) {
       form.append('file', file, file.name);
       return request<AttachmentMeta>('POST', '/uploads', { form });
     },
+    listGuides: () => request<{ items: GuideSummary[] }>('GET', '/guides'),
+    advanceGuide: (key: string, body: { step?: string; runId?: string }, locale: string) =>
+      request<GuideStepView>('POST', `/guides/${encodeURIComponent(key)}/steps?locale=${encodeURIComponent(locale)}`, { body }),
     searchHelp: (query: string, locale: string, signal?: AbortSignal) =>
       request<{ items: HelpArticle[] }>(
         'GET',

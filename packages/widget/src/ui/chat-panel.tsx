@@ -3,6 +3,7 @@ import { guard } from '../report-error.ts';
 import { localeDirection } from '../i18n/widget-i18n.ts';
 import { ComposerForm } from './composer-form.tsx';
 import { EmailCapture } from './email-capture.tsx';
+import { GuideRunner } from './guide-runner.tsx';
 import { HelpSearch } from './help-search.tsx';
 import { MessageList } from './message-list.tsx';
 import { NoticeBar } from './notice-bar.tsx';
@@ -62,6 +63,7 @@ export function ChatPanel(props: { id: string; onClose: () => void }) {
       ) : null}
       {/* Outside the scrolling log, so searching stays one glance away however long the conversation. */}
       {config?.helpSearch ? <HelpSearch inputRef={searchRef} /> : null}
+      {config?.helpSearch ? <GuideRunner /> : null}
       <div class="body">
         <MessageList />
       </div>

@@ -52,6 +52,9 @@ export const conversationStyles = `
   background: #ffffff; color: var(--text); font-size: 13px;
 }
 .chip:hover { background: var(--bubble); }
+.guides { display: flex; flex-wrap: wrap; gap: 6px; }
+.guide { display: grid; gap: 8px; }
+.guide p { margin: 0; }
 .typing, .waiting { color: var(--muted); font-size: 12.5px; }
 .typing { margin: 0; animation: tandem-pulse 1.6s ease-in-out infinite; }
 @keyframes tandem-pulse { 50% { opacity: 0.55; } }

@@ -2,7 +2,7 @@
 // base, and latency with 10,000 articles loaded. Prints a table and writes bench/results/search.json.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { LOCALES, type Locale } from '@tandem/core';
-import { createMiniSearchIndex } from '../src/adapters/search/minisearch.search-index.ts';
+import { createPostingsIndex } from '../src/adapters/search/postings.search-index.ts';
 import type { SearchDocument } from '../src/adapters/search/search-index.ts';
 import { loadDemoKnowledgeBase } from '../src/admin/demo-kb.ts';
 import type { LocalizedArticle } from '../src/features/kb/kb-folder.ts';
@@ -33,7 +33,7 @@ async function queriesFor(locale: Locale): Promise<LabelledQuery[]> {
   return JSON.parse(await readFile(new URL(`./data/search-queries.${locale}.json`, import.meta.url), 'utf8')) as LabelledQuery[];
 }
 
-function relevance(index: ReturnType<typeof createMiniSearchIndex>, locale: Locale, queries: LabelledQuery[]) {
+function relevance(index: ReturnType<typeof createPostingsIndex>, locale: Locale, queries: LabelledQuery[]) {
   const byKind = new Map<string, { n: number; at1: number; at5: number; rr: number }>();
   const misses: string[] = [];
   for (const q of queries) {
@@ -74,7 +74,7 @@ function synthesize(articles: LocalizedArticle[], count: number): SearchDocument
 const articles = (await loadDemoKnowledgeBase()).articles.sort(
   (a, b) => LOCALES.indexOf(a.locale) - LOCALES.indexOf(b.locale) || (a.meta.key < b.meta.key ? -1 : 1),
 );
-const index = createMiniSearchIndex();
+const index = createPostingsIndex();
 index.replaceAll(articles.map((a) => toDocument(a)));
 const results: Record<string, unknown> = {};
 const allQueries: Array<LabelledQuery & { locale: Locale }> = [];
@@ -89,7 +89,7 @@ for (const locale of LOCALES) {
   if (process.env.BENCH_DEBUG) for (const miss of misses) console.log(`  miss: ${miss}`);
 }
 
-const big = createMiniSearchIndex();
+const big = createPostingsIndex();
 const started = performance.now();
 big.replaceAll(synthesize(articles, LATENCY_ARTICLES));
 const indexSeconds = (performance.now() - started) / 1000;

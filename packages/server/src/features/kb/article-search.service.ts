@@ -1,7 +1,7 @@
 import type { Locale } from '@tandem/core';
 import type { ArticleHits } from '@tandem/protocol';
 import { topics } from '../../adapters/bus/event-bus.ts';
-import { createMiniSearchIndex } from '../../adapters/search/minisearch.search-index.ts';
+import { createPostingsIndex } from '../../adapters/search/postings.search-index.ts';
 import type { SearchDocument, SearchIndex } from '../../adapters/search/search-index.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -50,7 +50,7 @@ export function createArticleSearchService(deps: ServiceDeps) {
         await bus.subscribe(topics.kb(workspaceId), (payload) => {
           refresh(workspaceId, (payload as { articleId: string }).articleId).catch((error: unknown) => log.warn({ err: error }, 'search index refresh failed'));
         });
-        const index = createMiniSearchIndex();
+        const index = createPostingsIndex();
         index.replaceAll((await allArticles(db, workspaceId)).filter((a) => a.status === 'published').map(toDocument));
         return index;
       })();

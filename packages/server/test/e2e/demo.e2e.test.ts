@@ -55,8 +55,9 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await page.getByTestId('tandem-guides').getByRole('button', { name: 'Where is my order?' }).click();
     const step = page.getByTestId('tandem-guide-step');
     await step.getByRole('button', { name: 'Shipped, on its way' }).click();
-    await step.getByRole('button').first().click();
-    await step.getByRole('link').or(step.getByRole('status')).first().waitFor();
+    // Each choice is answered by the server: wait for the next step's own choice, not any button.
+    await step.getByRole('button', { name: 'I just want to follow my parcel' }).click();
+    await step.getByRole('link', { name: /parcel|track/i }).waitFor();
     await context.close();
   });
 

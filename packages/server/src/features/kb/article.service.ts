@@ -3,6 +3,7 @@ import type { CreateArticleBody, UpdateArticleBody } from '@tandem/protocol';
 import { inTransaction, pgCode } from '../../adapters/postgres/database.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import { newArticle, revisionOf } from './article-fields.ts';
 import { renderMarkdown } from './markdown.ts';
 import { findArticle, insertArticle, insertRevision, listCategories, updateArticleRow, type ArticleRecord } from './kb.store.ts';
 
@@ -19,46 +20,15 @@ export function createArticleService(deps: ServiceDeps & { onChanged: (workspace
     }
   }
 
-  const revisionOf = (a: ArticleRecord, authorId: string | null) => ({
-    workspaceId: a.workspaceId,
-    id: ids(),
-    articleId: a.id,
-    title: a.title,
-    summary: a.summary,
-    body: a.body,
-    meta: { category: a.categoryKey, tags: a.tags, sampleQuestions: a.sampleQuestions, related: a.related, status: a.status },
-    authorId,
-    createdAt: a.updatedAt,
-  });
-
   return {
     async create(workspaceId: string, input: NewArticle, authorId: string | null): Promise<ArticleRecord> {
-      const now = clock();
-      const article: ArticleRecord = {
-        workspaceId,
-        id: ids(),
-        key: input.key,
-        locale: input.locale,
-        title: input.title,
-        summary: input.summary,
-        body: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        categoryKey: input.category,
-        tags: input.tags,
-        sampleQuestions: input.sampleQuestions,
-        related: input.related,
-        status: input.status,
-        views: 0,
-        helpful: 0,
-        notHelpful: 0,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const { key, locale, body, ...meta } = input;
+      const article = newArticle({ workspaceId, id: ids(), key, locale, meta, body, now: clock() });
       try {
         await inTransaction(db, async (tx) => {
           await checkCategory(tx, workspaceId, input.category);
           await insertArticle(tx, article);
-          await insertRevision(tx, revisionOf(article, authorId));
+          await insertRevision(tx, revisionOf(article, authorId, ids()));
         });
       } catch (error) {
         if (pgCode(error) === '23505') throw appError('article.key_taken', `"${input.key}" exists in ${input.locale}.`, { cause: error });
@@ -80,7 +50,7 @@ export function createArticleService(deps: ServiceDeps & { onChanged: (workspace
           ...(body ? { body, bodyHtml: renderMarkdown(body) } : {}),
           updatedAt: clock(),
         });
-        await insertRevision(tx, revisionOf(row!, authorId));
+        await insertRevision(tx, revisionOf(row!, authorId, ids()));
         return row!;
       });
       deps.onChanged(workspaceId, id);

@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../../platform/deps.ts';
 import type { KbFolder, LocalizedArticle } from './kb-folder.ts';
 import type { GuideService } from './guide.service.ts';
 import { allArticles, insertArticle, insertRevision, listCategories, updateArticleRow, upsertCategory, type ArticleRecord } from './kb.store.ts';
-import { renderMarkdown } from './markdown.ts';
+import { articleFields, newArticle, revisionOf } from './article-fields.ts';
 
 export interface ImportReport {
   categories: number;
@@ -42,23 +42,11 @@ export function createKbImportService(deps: ServiceDeps & { guides: GuideService
   async function write(tx: Tx, workspaceId: string, article: LocalizedArticle, current: ArticleRecord | undefined, authorId: string | null) {
     const now = clock();
     const { meta, body, locale } = article;
-    const fields = {
-      title: meta.title,
-      summary: meta.summary,
-      body,
-      bodyHtml: renderMarkdown(body),
-      categoryKey: meta.category,
-      tags: meta.tags,
-      sampleQuestions: meta.sampleQuestions,
-      related: meta.related,
-      status: meta.status,
-      updatedAt: now,
-    };
     const saved = current
-      ? (await updateArticleRow(tx, workspaceId, current.id, fields))!
-      : { workspaceId, id: ids(), key: meta.key, locale, views: 0, helpful: 0, notHelpful: 0, createdAt: now, ...fields };
+      ? (await updateArticleRow(tx, workspaceId, current.id, articleFields(meta, body, now)))!
+      : newArticle({ workspaceId, id: ids(), key: meta.key, locale, meta, body, now });
     if (!current) await insertArticle(tx, saved);
-    await insertRevision(tx, { workspaceId, id: ids(), articleId: saved.id, title: saved.title, summary: saved.summary, body, meta: { ...meta }, authorId, createdAt: now });
+    await insertRevision(tx, revisionOf(saved, authorId, ids()));
     return saved.id;
   }
 

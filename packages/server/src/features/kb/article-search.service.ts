@@ -5,7 +5,7 @@ import { createPostingsIndex } from '../../adapters/search/postings.search-index
 import type { SearchDocument, SearchIndex } from '../../adapters/search/search-index.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
-import { allArticles, findArticle, insertSearch, recordSearchClick, type ArticleRecord } from './kb.store.ts';
+import { allArticles, findArticle, findArticles, insertSearch, recordSearchClick, type ArticleRecord } from './kb.store.ts';
 
 export const SEARCH_SOURCES = ['help_center', 'widget', 'bot', 'console'] as const;
 export type SearchSource = (typeof SEARCH_SOURCES)[number];
@@ -69,7 +69,8 @@ export function createArticleSearchService(deps: ServiceDeps) {
     async search(input: { workspaceId: string; workspaceSlug: string; query: string; locale: Locale; limit: number; source: SearchSource; customerId?: string | null }): Promise<ArticleHits> {
       const index = await load(input.workspaceId);
       const hits = index.search(input.query, { locale: input.locale, limit: input.limit });
-      const articles = (await Promise.all(hits.map((h) => findArticle(db, input.workspaceId, h.id)))).filter((a): a is ArticleRecord => a !== null);
+      const found = new Map((await findArticles(db, input.workspaceId, hits.map((h) => h.id))).map((a) => [a.id, a]));
+      const articles = hits.map((h) => found.get(h.id)).filter((a): a is ArticleRecord => a !== undefined);
       const searchId = ids();
       await insertSearch(db, {
         workspaceId: input.workspaceId,

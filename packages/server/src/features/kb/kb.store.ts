@@ -45,21 +45,32 @@ export interface ArticleFilter {
   category?: string | undefined;
 }
 
+/** The condition for a workspace's articles matching a filter (absent fields match anything). */
+const matching = (workspaceId: string, filter: ArticleFilter) => [
+  eq(kbArticles.workspaceId, workspaceId),
+  filter.locale ? eq(kbArticles.locale, filter.locale) : undefined,
+  filter.status ? eq(kbArticles.status, filter.status) : undefined,
+  filter.category ? eq(kbArticles.categoryKey, filter.category) : undefined,
+];
+
 export function listArticles(q: Queryable, workspaceId: string, filter: ArticleFilter, page: { before: [string, string] | null; limit: number }): Promise<ArticleRecord[]> {
   return q
     .select()
     .from(kbArticles)
     .where(
       and(
-        eq(kbArticles.workspaceId, workspaceId),
-        filter.locale ? eq(kbArticles.locale, filter.locale) : undefined,
-        filter.status ? eq(kbArticles.status, filter.status) : undefined,
-        filter.category ? eq(kbArticles.categoryKey, filter.category) : undefined,
+        ...matching(workspaceId, filter),
         page.before ? sql`(${kbArticles.updatedAt}, ${kbArticles.id}) < (${page.before[0]}::timestamptz, ${page.before[1]}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(kbArticles.updatedAt), desc(kbArticles.id))
     .limit(page.limit);
+}
+
+/** The articles with these ids, in no particular order (search results, fetched in one query). */
+export function findArticles(q: Queryable, workspaceId: string, ids: readonly string[]): Promise<ArticleRecord[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return q.select().from(kbArticles).where(and(eq(kbArticles.workspaceId, workspaceId), inArray(kbArticles.id, [...ids])));
 }
 
 /** Every article of a workspace (what its search index is built from). */
@@ -113,14 +124,7 @@ export function publishedArticles(q: Queryable, workspaceId: string, locale: str
   return q
     .select()
     .from(kbArticles)
-    .where(
-      and(
-        eq(kbArticles.workspaceId, workspaceId),
-        eq(kbArticles.locale, locale),
-        eq(kbArticles.status, 'published'),
-        options.category ? eq(kbArticles.categoryKey, options.category) : undefined,
-      ),
-    )
+    .where(and(...matching(workspaceId, { locale, status: 'published', category: options.category })))
     .orderBy(desc(kbArticles.views), asc(kbArticles.title))
     .limit(options.limit);
 }

@@ -20,6 +20,7 @@ export default tseslint.config(
   },
   // Dependency order: core ← protocol ← {server, cli}; nothing imports server but the CLI's admin commands.
   { files: ['packages/core/**/*.ts'], rules: { 'no-restricted-imports': layer([['@tandem/*', 'zod', 'drizzle-orm', 'fastify']], 'core is pure: no I/O, no dependencies.') } },
+  { files: ['packages/nlu/src/**/*.ts'], rules: { 'no-restricted-imports': layer([['@tandem/protocol', '@tandem/server', '@tandem/server/*', '@tandem/cli', 'node:*']], 'nlu is pure: it depends on core only and does no I/O.') } },
   { files: ['packages/protocol/**/*.ts'], rules: { 'no-restricted-imports': layer([['@tandem/server', '@tandem/server/*', '@tandem/cli']], 'protocol depends on core only.') } },
   // The widget ships to browsers: types from protocol only (a value import would bundle zod).
   {
@@ -36,7 +37,7 @@ export default tseslint.config(
   { files: ['packages/server/**/*.ts'], rules: { 'no-restricted-imports': layer([['@tandem/cli'], ['@tandem/*/src/*']], 'no deep imports; server never imports the CLI.') } },
   // The places that legitimately read the environment: the entry points and test harnesses.
   {
-    files: ['packages/cli/src/index.ts', 'packages/server/test/**', 'packages/server/bench/**', 'packages/server/scripts/**', 'scripts/**', '**/*.test.ts'],
+    files: ['packages/cli/src/index.ts', 'packages/server/test/**', 'packages/server/bench/**', 'packages/cli/bench/**', 'packages/server/scripts/**', 'scripts/**', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -79,6 +79,28 @@ export function buildProgram(io: CliIo): Command {
       io.out(`Exported ${articles} article(s) to ${dir}.`);
     });
 
+  const nlu = program.command('nlu').description("The bot's intent classifier on labelled CSV files (header row; text, then label)");
+  nlu.command('eval')
+    .description('Train on one file, score once on another: accuracy, macro-F1, training and prediction time, accuracy at the threshold')
+    .requiredOption('--train <file>', 'training CSV')
+    .requiredOption('--test <file>', 'test CSV')
+    .option('--threshold <p>', 'confidence threshold (0-1); default: chosen by cross-validation on the training data')
+    .option('--json', 'print the figures as JSON')
+    .action(async (options: { train: string; test: string; threshold?: string; json?: boolean }) => {
+      const { runNluEval } = await import('./commands/nlu.ts');
+      await runNluEval(io, options);
+    });
+  nlu.command('predict')
+    .description('Train on a file, then write text,label,confidence for each input row, in order (label empty where it abstains)')
+    .requiredOption('--train <file>', 'training CSV')
+    .requiredOption('--input <file>', 'CSV of texts (first column; any label column is ignored)')
+    .requiredOption('--output <file>', 'where to write the predictions CSV')
+    .option('--threshold <p>', 'confidence threshold (0-1); default: chosen by cross-validation on the training data')
+    .action(async (options: { train: string; input: string; output: string; threshold?: string }) => {
+      const { runNluPredict } = await import('./commands/nlu.ts');
+      await runNluPredict(io, options);
+    });
+
   program
     .command('config')
     .description('Show configuration')

@@ -11,3 +11,7 @@ export * from './workspace/availability.ts';
 export * from './search/normalize.ts';
 export * from './search/stop-words.ts';
 export * from './guide/guide.ts';
+export * from './language/detect-language.ts';
+export * from './bot/flow.ts';
+export * from './bot/slot-validators.ts';
+export * from './bot/handoff-rules.ts';

@@ -74,7 +74,7 @@ if (smoke) {
 }
 
 const rows = [await run('banking77', banking.train, banking.test)];
-const fewShot = [];
+const fewShot: Awaited<ReturnType<typeof run>>[] = [];
 for (let seed = 1; seed <= 5; seed++) fewShot.push(await run(`banking77 10-shot seed ${seed}`, sample(banking.train, 10, seed), banking.test));
 const mean = (key: 'accuracy' | 'macroF1' | 'naiveBayesAccuracy' | 'trainingSeconds') => round(fewShot.reduce((sum, row) => sum + row[key], 0) / fewShot.length);
 const outOfScope = evaluateOutOfScope(banking.train, banking.test, HELD_OUT_INTENTS, now);

@@ -7,3 +7,4 @@ export * from './rest/conversation.schemas.ts';
 export * from './rest/widget.schemas.ts';
 export * from './ws/frames.ts';
 export * from './rest/kb.schemas.ts';
+export * from './rest/bot.schemas.ts';

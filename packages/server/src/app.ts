@@ -25,8 +25,10 @@ import { widgetIdentityRoutes } from './features/widget/widget-identity.routes.t
 import { fileRoutes } from './features/files/files.routes.ts';
 import { kbRoutes } from './features/kb/kb.routes.ts';
 import { guideRoutes } from './features/kb/guides.routes.ts';
+import { botRoutes } from './features/bot/bot.routes.ts';
 import { widgetGuideRoutes } from './features/kb/widget-guides.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
+import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
 import { registerWidgetScript } from './http/widget-script.ts';
 import { registerHelpCenter } from './help-center/help-center.routes.ts';
 import { registerAgentSocket } from './ws/agent.socket.ts';
@@ -90,6 +92,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(widgetIdentityRoutes(services, deps), prefix);
   await http.register(kbRoutes(services, deps), prefix);
   await http.register(guideRoutes(services, deps), prefix);
+  await http.register(botRoutes(services), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);
@@ -98,6 +101,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
 
   registerWidgetScript(http);
   registerDemoPage(http, deps);
+  registerDemoBackend(http, deps);
   await registerHelpCenter(http, services, deps);
 
   http.get('/healthz', { schema: { hide: true } }, async () => {

@@ -18,6 +18,11 @@ import { createUploadService } from './features/files/upload.service.ts';
 import { createIdentifyService } from './features/widget/identify.service.ts';
 import { createMagicLinkService } from './features/widget/magic-link.service.ts';
 import { createWidgetService } from './features/widget/widget.service.ts';
+import { createBotModelService } from './features/bot/bot-model.service.ts';
+import { createBotTurnService } from './features/bot/bot-turn.service.ts';
+import { createBotAdminService } from './features/bot/bot-admin.service.ts';
+import { createHandoffService } from './features/bot/handoff.service.ts';
+import { withBotTurns } from './features/bot/with-bot-turns.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
@@ -27,6 +32,13 @@ export function createServices(deps: ServiceDeps) {
   const conversations = createConversationService(deps);
   const articleSearch = createArticleSearchService(deps);
   const guides = createGuideService(deps);
+  const botModels = createBotModelService(deps);
+  const handoff = createHandoffService({ ...deps, conversations, customers });
+  const botTurns = createBotTurnService({ ...deps, appender, customers, models: botModels, handoff, articleSearch });
+  const articleChanged = (workspaceId: string, articleId: string) => {
+    articleSearch.changed(workspaceId, articleId);
+    botModels.retrainLater(workspaceId); // articles' sample questions train the bot
+  };
   return {
     appender,
     auth,
@@ -35,18 +47,22 @@ export function createServices(deps: ServiceDeps) {
     customers,
     conversations,
     mergeSplit: createMergeSplitService(deps),
-    receive: createReceiveService({ ...deps, appender, customers }),
+    receive: withBotTurns(createReceiveService({ ...deps, appender, customers }), botTurns),
     postMessage: createPostMessageService({ ...deps, appender }),
     revert: createRevertService(deps),
     signals: createSignalService(deps),
     articleSearch,
-    articles: createArticleService({ ...deps, onChanged: articleSearch.changed }),
+    articles: createArticleService({ ...deps, onChanged: articleChanged }),
     guides,
-    kbImport: createKbImportService({ ...deps, guides, onChanged: articleSearch.changed }),
+    kbImport: createKbImportService({ ...deps, guides, onChanged: articleChanged }),
     uploads: createUploadService(deps),
     identify: createIdentifyService({ ...deps, auth, customers }),
     magicLinks: createMagicLinkService({ ...deps, auth, customers }),
-    widget: createWidgetService({ ...deps, auth, conversations, customers }),
+    widget: createWidgetService({ ...deps, auth, conversations, customers, handoff }),
+    botModels,
+    botTurns,
+    handoff,
+    bot: createBotAdminService({ ...deps, models: botModels }),
   };
 }
 

@@ -55,6 +55,8 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
   let base = '';
   after(async () => {
     await app.http.close();
+    await app.services.botTurns.settled();
+    await app.services.botModels.settled();
     await app.services.appender.drain();
     await bus.close();
     await mailer.close();
@@ -69,6 +71,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     listen: async () => {
       await app.http.listen({ host: '127.0.0.1', port: 0 });
       base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
+      app.services.botTurns.setSelfUrl(base);
       return base;
     },
   };
@@ -88,9 +91,13 @@ export const TEST_PASSWORD = 'correct horse battery';
 // scrypt is slow on purpose; hashing the test password once keeps each workspace cheap.
 const testPasswordHash = hashPassword(TEST_PASSWORD);
 
-/** A fresh workspace with an owner, an admin and an agent, each holding an API token. */
-export async function createWorkspace(app: TestApp): Promise<TestWorkspace> {
-  const workspace = await app.services.workspaces.create({ name: 'Test', slug: uniqueSlug() });
+/**
+ * A fresh workspace with an owner, an admin and an agent, each holding an API token. The bot is
+ * off unless asked for, so messaging tests see only the messages they send.
+ */
+export async function createWorkspace(app: TestApp, options: { bot?: boolean } = {}): Promise<TestWorkspace> {
+  const bot = { enabled: options.bot ?? false, strategy: 'bot-first' as const, threshold: null };
+  const workspace = await app.services.workspaces.create({ name: 'Test', slug: uniqueSlug(), settings: { bot } });
   const tokens = {} as Record<AgentRole, string>;
   const agentIds = {} as Record<AgentRole, string>;
   for (const role of ['owner', 'admin', 'agent'] as const) {

@@ -71,7 +71,7 @@ export const QuickReply = z.strictObject({ label: z.string().min(1).max(80), val
 export const ArticleCard = z.strictObject({
   articleId: Id.optional(),
   title: z.string().min(1).max(200),
-  url: SafeUrl,
+  url: SafeLink.describe('An article on the help center: a path on this server, or an absolute URL'),
   summary: z.string().max(500).optional(),
 });
 export const AttachmentMeta = z.strictObject({

@@ -3,6 +3,7 @@ import { CHANNEL_KINDS, GROUPING_POLICIES } from '@tandem/core';
 import { Id, Timestamp } from '../common.ts';
 import { Skill } from './auth.schemas.ts';
 import { BusinessHours, WidgetAppearance } from './widget.schemas.ts';
+import { BotSettings } from './bot.schemas.ts';
 
 export const WorkspaceSettings = z.object({
   conversationGrouping: z
@@ -12,6 +13,7 @@ export const WorkspaceSettings = z.object({
   widgetOrigins: z.array(z.url()).max(50).describe('Origins allowed to embed the widget (CORS)'),
   widget: WidgetAppearance,
   businessHours: BusinessHours.nullable().describe('When people answer; null means always'),
+  bot: BotSettings,
 }).meta({ id: 'WorkspaceSettings' });
 
 export const Workspace = z.object({

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { seedDemoBot } from './demo-bot.ts';
 import type { Services } from '../services.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
 import { saveTeam } from '../features/teams/team.store.ts';
@@ -98,6 +99,7 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): 
     });
   }
   await seedDemoKnowledgeBase(services, deps, workspace.id);
+  await seedDemoBot(services, workspace.id);
   return { workspace: workspace.slug, email: owner.email, password };
 }
 

@@ -23,6 +23,7 @@ export interface WorkspaceSettings {
   widgetOrigins: string[];
   widget: WidgetAppearance;
   businessHours: BusinessHours | null;
+  bot: { enabled: boolean; strategy: 'bot-first' | 'human-first'; threshold: number | null };
 }
 
 export interface WidgetAppearance {

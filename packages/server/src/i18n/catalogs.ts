@@ -41,6 +41,19 @@ export const en = {
     signedIn: 'Signed in as {{name}} (identity verified by the site)',
     language: 'Language',
   },
+  bot: {
+    talkToPerson: 'Talk to a person',
+    empty: 'I did not catch that. What can I help you with?',
+    notSure: 'I am not sure I understood. Could you say it another way?',
+    notSureArticles: 'I am not sure I understood, but these articles may help:',
+    articles: 'These articles should help:',
+    clarify: 'Did you mean one of these?',
+    handoff: 'I am passing you to a person. They will see everything we said here, so you will not need to repeat anything.',
+    queuePosition: 'You are number {{position}} in line.',
+    closed: 'Our team is away right now and will answer from {{opensAt}}. You can leave this page: the reply will wait for you here.',
+    closedNoHours: 'Our team is away right now. You can leave this page: the reply will wait for you here.',
+    keepHelping: 'Meanwhile, I can still try to help: ask me anything.',
+  },
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -87,6 +100,19 @@ export const vi: Catalog = {
     signedIn: 'Đã đăng nhập là {{name}} (danh tính được trang web xác minh)',
     language: 'Ngôn ngữ',
   },
+  bot: {
+    talkToPerson: 'Nói chuyện với nhân viên',
+    empty: 'Tôi chưa nghe rõ. Tôi có thể giúp gì cho bạn?',
+    notSure: 'Tôi chưa chắc đã hiểu. Bạn có thể nói theo cách khác không?',
+    notSureArticles: 'Tôi chưa chắc đã hiểu, nhưng các bài viết này có thể giúp bạn:',
+    articles: 'Các bài viết này sẽ giúp bạn:',
+    clarify: 'Có phải ý bạn là một trong những điều này?',
+    handoff: 'Tôi sẽ chuyển bạn đến nhân viên. Họ sẽ thấy toàn bộ cuộc trò chuyện này, bạn không cần nhắc lại.',
+    queuePosition: 'Bạn đang ở vị trí thứ {{position}} trong hàng chờ.',
+    closed: 'Đội ngũ của chúng tôi hiện không làm việc và sẽ trả lời từ {{opensAt}}. Bạn có thể rời trang: câu trả lời sẽ chờ bạn ở đây.',
+    closedNoHours: 'Đội ngũ của chúng tôi hiện không làm việc. Bạn có thể rời trang: câu trả lời sẽ chờ bạn ở đây.',
+    keepHelping: 'Trong lúc chờ, tôi vẫn có thể giúp bạn: cứ hỏi tôi nhé.',
+  },
 };
 
 export const fa: Catalog = {
@@ -129,5 +155,18 @@ export const fa: Catalog = {
     signIn: 'ورود به‌عنوان مشتری نمایشی',
     signedIn: 'واردشده به‌عنوان {{name}} (هویت توسط سایت تأیید شده)',
     language: 'زبان',
+  },
+  bot: {
+    talkToPerson: 'صحبت با یک انسان',
+    empty: 'متوجه نشدم. چه کمکی از من برمی‌آید؟',
+    notSure: 'مطمئن نیستم منظورتان را فهمیده باشم. می‌شود به شکل دیگری بگویید؟',
+    notSureArticles: 'مطمئن نیستم منظورتان را فهمیده باشم، اما این مقاله‌ها شاید کمک کنند:',
+    articles: 'این مقاله‌ها باید کمک کنند:',
+    clarify: 'منظورتان یکی از این‌هاست؟',
+    handoff: 'شما را به یک همکار می‌سپارم. او همه‌ی این گفتگو را می‌بیند و لازم نیست چیزی را تکرار کنید.',
+    queuePosition: 'شما نفر {{position}} در صف هستید.',
+    closed: 'همکاران ما الان در دسترس نیستند و از {{opensAt}} پاسخ می‌دهند. می‌توانید صفحه را ببندید: پاسخ همین‌جا منتظر شماست.',
+    closedNoHours: 'همکاران ما الان در دسترس نیستند. می‌توانید صفحه را ببندید: پاسخ همین‌جا منتظر شماست.',
+    keepHelping: 'در این فاصله هنوز می‌توانم کمک کنم: هر سؤالی دارید بپرسید.',
   },
 };

@@ -268,3 +268,4 @@ export const files = pgTable(
 );
 
 export * from './kb.schema.ts';
+export * from './bot.schema.ts';

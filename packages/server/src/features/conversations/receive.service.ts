@@ -1,7 +1,7 @@
-import { chooseConversation, isAppError, type ChannelKind, type IdentityKind } from '@tandem/core';
+import { chooseConversation, isAppError, type ChannelKind, type HandlerKind, type IdentityKind } from '@tandem/core';
 import type { MessageContent } from '@tandem/protocol';
 import type { Tx } from '../../adapters/postgres/database.ts';
-import type { ConversationRecord, MessageRecord } from '../../domain/records.ts';
+import type { ConversationRecord, MessageRecord, WorkspaceSettings } from '../../domain/records.ts';
 import { newConversation } from '../../domain/new-conversation.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -31,6 +31,11 @@ export type IdentityMessage = Omit<CustomerMessage, 'customerId' | 'conversation
   identity: { kind: IdentityKind; value: string };
   customerName?: string | undefined;
 };
+
+/** Web conversations start with the bot when the workspace lets it answer first; the rest queue for people. */
+export function firstHandler(settings: WorkspaceSettings, channel: ChannelKind): HandlerKind {
+  return settings.bot.enabled && settings.bot.strategy === 'bot-first' && channel === 'web' ? 'bot' : 'queue';
+}
 
 export interface Received {
   conversation: ConversationRecord;
@@ -76,13 +81,13 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
   }
 
   /** Creates the conversation and stores its first message in one transaction: never one without the other. */
-  async function createWithMessage(tx: Tx, emit: Emit, input: CustomerMessage): Promise<Received> {
+  async function createWithMessage(tx: Tx, emit: Emit, input: CustomerMessage, handler: HandlerKind): Promise<Received> {
     const now = clock();
     const conversation = newConversation({
       workspaceId: input.workspaceId,
       id: ids(),
       customerId: input.customerId,
-      handler: 'queue',
+      handler,
       channel: input.channel,
       threadKey: input.threadKey,
       subject: input.subject,
@@ -113,7 +118,7 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
       const choice = chooseConversation(settings, candidates, { channel: input.channel, threadKey: input.threadKey ?? null }, clock());
       const message = { ...input, customerId };
       if (choice.kind !== 'create') return { kind: 'existing' as const, message, conversationId: choice.conversationId };
-      return { kind: 'created' as const, received: await createWithMessage(tx, emit, message) };
+      return { kind: 'created' as const, received: await createWithMessage(tx, emit, message, firstHandler(workspace.settings, input.channel)) };
     });
     return decision.kind === 'created' ? decision.received : appendTo(decision.message, decision.conversationId);
   }

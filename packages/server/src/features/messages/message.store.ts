@@ -56,3 +56,9 @@ export async function moveMessages(
     FROM jsonb_to_recordset(${JSON.stringify(moves.map((m) => ({ id: m.id, conversation_id: m.conversationId, seq: m.seq })))}::jsonb) AS k(id uuid, conversation_id uuid, seq int)
     WHERE m.workspace_id = ${workspaceId} AND m.id = k.id`);
 }
+
+export async function findMessage(q: Queryable, workspaceId: string, id: string): Promise<MessageRecord | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await q.select().from(messages).where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, id)));
+  return row ? messageFromRow(row) : null;
+}

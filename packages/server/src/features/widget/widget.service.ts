@@ -10,10 +10,13 @@ import { transact } from '../feed/transact.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import { issueWidgetSession, type WidgetSessionResult } from './widget-session.ts';
+import type { HandoffService } from '../bot/handoff.service.ts';
+import { readBotState } from '../bot/bot-state.ts';
+import { loadSession } from '../bot/bot.store.ts';
 
 /** What a visitor does in the widget beyond messaging: asking for a person, their journey. */
-export function createWidgetService(deps: ServiceDeps & { auth: AuthService; conversations: ConversationService; customers: CustomerService }) {
-  const { conversations, customers } = deps;
+export function createWidgetService(deps: ServiceDeps & { auth: AuthService; conversations: ConversationService; customers: CustomerService; handoff: HandoffService }) {
+  const { conversations, customers, handoff } = deps;
   return {
     /** A new visitor: an anonymous customer with a web identity, and a widget token for them. */
     async startSession(workspaceId: string, input: z.output<typeof CreateWidgetSessionBody>): Promise<WidgetSessionResult> {
@@ -29,13 +32,13 @@ export function createWidgetService(deps: ServiceDeps & { auth: AuthService; con
       return issueWidgetSession(deps, workspaceId, customer.id);
     },
 
-    /** "Talk to a person": a bot-handled conversation goes to the team's queue; the request is on the journey. */
+    /** "Talk to a person": the conversation joins the queue with the bot's context packet; the request is on the journey. */
     async handoff(workspaceId: string, customerId: string, conversationId: string): Promise<ConversationRecord> {
       const conversation = await conversations.get(workspaceId, conversationId);
       if (conversation.customerId !== customerId) throw appError('conversation.not_found');
-      const updated = conversation.handler === 'bot' ? await conversations.update(workspaceId, conversationId, { handler: 'queue' }) : conversation;
-      await transact(deps, (tx) => customers.timeline(tx, workspaceId, customerId, 'handoff.requested', { from: conversation.handler }, conversationId));
-      return updated;
+      const state = readBotState(await loadSession(deps.db, workspaceId, conversationId));
+      await handoff.handOff({ workspaceId, conversationId, reason: 'asked', state });
+      return conversations.get(workspaceId, conversationId);
     },
 
     /** Journey events are kept only for customers who allow behaviour tracking (consent.behaviour). */

@@ -9,6 +9,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   widgetOrigins: [],
   widget: { color: '#1f6feb', position: 'right', greeting: {} },
   businessHours: null,
+  bot: { enabled: true, strategy: 'bot-first', threshold: null },
 };
 
 const toRecord = (row: typeof workspaces.$inferSelect): WorkspaceRecord => ({

@@ -1,0 +1,243 @@
+import { asksForPerson, continueFlow, decideTurn, detectLanguage, resumeAfterAction, startFlow, type FlowContext, type FlowDefinition, type FlowTurn, type Locale } from '@tandem/core';
+import type { ConversationRecord, MessageRecord } from '../../domain/records.ts';
+import { isLocale, translator } from '../../i18n/translator.ts';
+import { findConversation } from '../conversations/conversation.store.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import type { CustomerService } from '../customers/customer.service.ts';
+import type { ArticleSearchService } from '../kb/article-search.service.ts';
+import { articleUrl } from '../kb/article-search.service.ts';
+import { publishedByKeys } from '../kb/kb.store.ts';
+import type { MessageAppender } from '../messages/message-appender.ts';
+import { findWorkspace } from '../workspaces/workspace.store.ts';
+import { ARTICLE_INTENT_PREFIX, type BotModelService } from './bot-model.service.ts';
+import { fromFlow, reply, TALK_TO_PERSON_LABELS, type BotReply } from './bot-reply.ts';
+import { readBotState, rememberLast, type BotState } from './bot-state.ts';
+import { findFlow, findWebhook, listIntents, loadSession, saveSession, type IntentRecord } from './bot.store.ts';
+import type { HandoffService } from './handoff.service.ts';
+import { callWebhook } from './webhook-caller.ts';
+
+const CLARIFY_MARGIN = 0.15;
+const MAX_ACTIONS_PER_TURN = 5;
+
+type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerService; models: BotModelService; handoff: HandoffService; articleSearch: ArticleSearchService };
+
+/**
+ * The bot's turn after each customer message in a conversation it handles: understand (language,
+ * intent), decide (core `decideTurn`), answer (a reply, articles, a flow step, a question) or hand
+ * off, and remember it all in the conversation's bot session. Turns of one conversation run one
+ * at a time, in order; a turn that fails hands off rather than leaving the customer waiting.
+ */
+export function createBotTurnService(deps: Deps) {
+  const { db, clock, log, appender, customers, models, handoff, articleSearch } = deps;
+  const queues = new Map<string, Promise<void>>();
+  let selfUrl: string | null = deps.config.PUBLIC_URL ?? null;
+
+  async function send(conversation: ConversationRecord, replyTo: MessageRecord, replies: readonly BotReply[], offset: number): Promise<number> {
+    for (const [i, r] of replies.entries()) {
+      await appender.append({
+        workspaceId: conversation.workspaceId,
+        conversationId: conversation.id,
+        author: 'bot',
+        authorId: null,
+        channel: replyTo.channel,
+        private: false,
+        body: r.body,
+        content: r.content,
+        // One turn per customer message: a retried turn never posts its answers twice.
+        idempotencyKey: `bot:${replyTo.id}:${offset + i}`,
+        customerId: conversation.customerId,
+        threadKey: conversation.threadKey,
+      });
+    }
+    return offset + replies.length;
+  }
+
+  async function articleCards(conversation: ConversationRecord, keys: readonly string[], locale: Locale, state: BotState) {
+    const workspace = await findWorkspace(db, conversation.workspaceId);
+    const localized = await publishedByKeys(db, conversation.workspaceId, locale, keys);
+    const fallback = localized.length ? [] : await publishedByKeys(db, conversation.workspaceId, 'en', keys);
+    const articles = [...localized, ...fallback].slice(0, 3);
+    state.articlesShown = [...state.articlesShown, ...articles.map((a) => ({ key: a.key, title: a.title }))].slice(-10);
+    return articles.map((a) => ({ articleId: a.id, title: a.title, summary: a.summary.slice(0, 300) || undefined, url: articleUrl(workspace?.slug ?? '', a) }));
+  }
+
+  async function searchCards(conversation: ConversationRecord, text: string, locale: Locale, state: BotState) {
+    const workspace = await findWorkspace(db, conversation.workspaceId);
+    const hits = await articleSearch.search({ workspaceId: conversation.workspaceId, workspaceSlug: workspace?.slug ?? '', query: text.slice(0, 500), locale, limit: 3, source: 'bot', customerId: conversation.customerId });
+    state.articlesShown = [...state.articlesShown, ...hits.items.map((a) => ({ key: a.key, title: a.title }))].slice(-10);
+    return hits.items.map((a) => ({ articleId: a.articleId, title: a.title, summary: a.summary.slice(0, 300) || undefined, url: a.url }));
+  }
+
+  async function handOffWith(conversation: ConversationRecord, state: BotState, reason: string, text: string, locale: Locale, confidence: number | null): Promise<BotReply[]> {
+    const t = translator(locale);
+    const result = await handoff.handOff({ workspaceId: conversation.workspaceId, conversationId: conversation.id, reason, state, lastText: text, confidence });
+    const lines = [t('bot.handoff')];
+    if (!result.availability.open) {
+      const workspace = await findWorkspace(db, conversation.workspaceId);
+      const timeZone = workspace?.settings.businessHours?.timezone ?? 'UTC';
+      const opensAt = result.availability.nextOpenAt
+        ? new Intl.DateTimeFormat(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone }).format(result.availability.nextOpenAt)
+        : null;
+      lines.push(opensAt ? t('bot.closed', { opensAt }) : t('bot.closedNoHours'), t('bot.keepHelping'));
+    } else if (result.position !== null) {
+      lines.push(t('bot.queuePosition', { position: result.position }));
+    }
+    state.flow = null;
+    state.lowConfidenceStreak = 0;
+    return [{ body: lines.join(' '), content: {} }];
+  }
+
+  /** Runs a flow's effects (webhook calls, one after another) until it waits for the customer, ends or hands off. */
+  async function driveFlow(conversation: ConversationRecord, flow: FlowDefinition, turn: FlowTurn, ctx: FlowContext, state: BotState, text: string): Promise<BotReply[]> {
+    const replies = fromFlow(ctx.locale, turn.say);
+    let current = turn;
+    // The last state with slots in it: a flow that hands off ends (state null), but its packet keeps what it collected.
+    let collected = turn.state ?? state.flow;
+    for (let calls = 0; current.effect.kind === 'call_webhook' && current.state && calls < MAX_ACTIONS_PER_TURN; calls++) {
+      const webhook = await findWebhook(db, conversation.workspaceId, current.effect.webhook);
+      const outcome = webhook
+        ? await callWebhook(webhook, { flow: flow.key, conversationId: conversation.id, customerId: conversation.customerId, input: current.effect.payload }, { selfUrl, now: clock() })
+        : { ok: false as const, error: 'webhook not found' };
+      if (!outcome.ok) log.warn({ workspaceId: conversation.workspaceId, flow: flow.key, webhook: current.effect.webhook, error: outcome.error }, 'flow action failed');
+      current = resumeAfterAction(flow, current.state, outcome, ctx);
+      collected = current.state ?? collected;
+      replies.push(...fromFlow(ctx.locale, current.say));
+    }
+    state.flow = current.effect.kind === 'await_input' ? current.state : collected;
+    if (current.effect.kind === 'handoff') return [...replies, ...(await handOffWith(conversation, state, current.effect.reason, text, ctx.locale, null))];
+    if (current.effect.kind === 'call_webhook') return [...replies, ...(await handOffWith(conversation, state, 'flow_loop', text, ctx.locale, null))];
+    if (current.effect.kind !== 'await_input') state.flow = null;
+    return replies;
+  }
+
+  async function answerIntent(conversation: ConversationRecord, intent: IntentRecord | undefined, intentKey: string, ctx: FlowContext, state: BotState, text: string): Promise<BotReply[]> {
+    const t = translator(ctx.locale);
+    if (intentKey.startsWith(ARTICLE_INTENT_PREFIX)) {
+      const cards = await articleCards(conversation, [intentKey.slice(ARTICLE_INTENT_PREFIX.length)], ctx.locale, state);
+      if (cards.length) return [reply(ctx.locale, t('bot.articles'), { articleCards: cards })];
+    }
+    if (intent?.answer === 'reply') return [reply(ctx.locale, intent.reply[ctx.locale] ?? intent.reply.en ?? Object.values(intent.reply)[0] ?? t('bot.notSure'))];
+    if (intent?.answer === 'articles') {
+      const cards = await articleCards(conversation, intent.articleKeys, ctx.locale, state);
+      if (cards.length) return [reply(ctx.locale, t('bot.articles'), { articleCards: cards })];
+    }
+    if (intent?.answer === 'flow' && intent.flowKey) {
+      const flow = await findFlow(db, conversation.workspaceId, intent.flowKey);
+      if (flow) return driveFlow(conversation, flow, startFlow(flow, ctx), ctx, state, text);
+      return handOffWith(conversation, state, 'flow_broken', text, ctx.locale, null);
+    }
+    return notSure(conversation, text, ctx.locale, state);
+  }
+
+  async function notSure(conversation: ConversationRecord, text: string, locale: Locale, state: BotState): Promise<BotReply[]> {
+    const t = translator(locale);
+    state.lowConfidenceStreak += 1;
+    const cards = await searchCards(conversation, text, locale, state);
+    return [cards.length ? reply(locale, t('bot.notSureArticles'), { articleCards: cards }) : reply(locale, t('bot.notSure'))];
+  }
+
+  function pickClarified(text: string, options: [string, string], intents: Map<string, IntentRecord>): string | null {
+    const said = text.trim().toLowerCase();
+    if (said === '1' || said === '2') return options[Number(said) - 1]!;
+    return options.find((key) => Object.values(intents.get(key)?.title ?? {}).some((title) => title.toLowerCase() === said) || key === said) ?? null;
+  }
+
+  async function turn(conversation: ConversationRecord, message: MessageRecord): Promise<BotReply[]> {
+    const { workspaceId } = conversation;
+    const workspace = await findWorkspace(db, workspaceId);
+    const state = readBotState(await loadSession(db, workspaceId, conversation.id));
+    const customer = await customers.get(workspaceId, conversation.customerId);
+    const text = message.body.slice(0, 4000);
+    const detected = detectLanguage(text).locale;
+    const preferred = customer.attributes.locale;
+    const locale: Locale = detected ?? state.language ?? (typeof preferred === 'string' && isLocale(preferred) ? preferred : 'en');
+    state.language = locale;
+    const ctx: FlowContext = { locale, now: clock(), attributes: customer.attributes, segments: [], customer: { name: customer.name } };
+    const previous = state.recentTexts;
+    state.recentTexts = rememberLast(previous, text, 3);
+    const save = () => saveSession(db, workspaceId, conversation.id, state as unknown as Record<string, unknown>, clock());
+
+    const replies = await (async (): Promise<BotReply[]> => {
+      if (TALK_TO_PERSON_LABELS.has(text.trim().toLowerCase()) || asksForPerson(text)) return handOffWith(conversation, state, 'asked', text, locale, null);
+      if (state.flow) {
+        const flow = await findFlow(db, workspaceId, state.flow.flow);
+        if (!flow) return handOffWith(conversation, state, 'flow_broken', text, locale, null);
+        return driveFlow(conversation, flow, continueFlow(flow, state.flow, text, ctx), ctx, state, text);
+      }
+      const intents = new Map((await listIntents(db, workspaceId)).map((i) => [i.key, i]));
+      if (state.clarify) {
+        const chosen = pickClarified(text, state.clarify, intents);
+        state.clarify = null;
+        if (chosen) return answerIntent(conversation, intents.get(chosen), chosen, ctx, state, text);
+      }
+      const classification = await models.classify(workspaceId, text);
+      const policies = new Map([...intents.values()].map((i) => [i.key, { kind: i.answer as 'reply' | 'flow' | 'articles', sensitive: i.sensitive, complaint: i.complaint }]));
+      for (const r of classification?.ranked ?? []) if (r.intent.startsWith(ARTICLE_INTENT_PREFIX)) policies.set(r.intent, { kind: 'articles', sensitive: false, complaint: false });
+      const decision = decideTurn({
+        text,
+        ranked: classification?.ranked ?? [],
+        threshold: classification?.threshold ?? 1,
+        clarifyMargin: CLARIFY_MARGIN,
+        intents: policies,
+        lowConfidenceStreak: state.lowConfidenceStreak,
+        previousCustomerTexts: previous,
+        humanFirst: workspace?.settings.bot.strategy === 'human-first',
+      });
+      const t = translator(locale);
+      switch (decision.kind) {
+        case 'empty':
+          return [reply(locale, t('bot.empty'))];
+        case 'handoff':
+          if (decision.intent) state.intents = rememberLast(state.intents, decision.intent, 5);
+          return handOffWith(conversation, state, decision.reason, text, locale, decision.intent?.confidence ?? classification?.confidence ?? null);
+        case 'clarify': {
+          state.clarify = [decision.options[0].intent, decision.options[1].intent];
+          const label = (key: string) => (intents.get(key)?.title[locale] ?? intents.get(key)?.title.en ?? key).slice(0, 80);
+          return [reply(locale, t('bot.clarify'), { quickReplies: decision.options.map((o) => ({ label: label(o.intent), value: label(o.intent) })) })];
+        }
+        case 'intent':
+          state.lowConfidenceStreak = 0;
+          state.intents = rememberLast(state.intents, decision.intent, 5);
+          return answerIntent(conversation, intents.get(decision.intent.intent), decision.intent.intent, ctx, state, text);
+        case 'not_sure':
+          return notSure(conversation, text, locale, state);
+      }
+    })();
+    await save();
+    return replies;
+  }
+
+  async function run(queued: ConversationRecord, message: MessageRecord): Promise<void> {
+    // An agent may have taken the conversation since the message arrived: then the bot stays quiet.
+    const conversation = await findConversation(db, queued.workspaceId, queued.id);
+    if (conversation?.handler !== 'bot') return;
+    try {
+      await send(conversation, message, await turn(conversation, message), 0);
+    } catch (error) {
+      // Never stuck: a failed turn hands the conversation to people.
+      log.error({ err: error, workspaceId: conversation.workspaceId, conversationId: conversation.id }, 'bot turn failed; handing off');
+      await handoff.handOff({ workspaceId: conversation.workspaceId, conversationId: conversation.id, reason: 'bot_error', lastText: message.body }).catch((e: unknown) => log.error({ err: e }, 'handoff after bot failure failed'));
+    }
+  }
+
+  return {
+    /** This server's own URL, for webhooks given as paths (the demo backend); set once listening. */
+    setSelfUrl(url: string): void {
+      selfUrl ??= url;
+    },
+    /** Queues the bot's turn for a customer message (in order per conversation); returns at once. */
+    afterCustomerMessage(conversation: ConversationRecord, message: MessageRecord): void {
+      if (conversation.handler !== 'bot' || message.author !== 'customer') return;
+      const previous = queues.get(conversation.id) ?? Promise.resolve();
+      const next = previous.then(() => run(conversation, message));
+      queues.set(conversation.id, next);
+      void next.finally(() => { if (queues.get(conversation.id) === next) queues.delete(conversation.id); });
+    },
+    /** Resolves when every queued turn has run (tests, shutdown). */
+    async settled(): Promise<void> {
+      while (queues.size > 0) await Promise.allSettled([...queues.values()]);
+    },
+  };
+}
+
+export type BotTurnService = ReturnType<typeof createBotTurnService>;

@@ -30,7 +30,11 @@ const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 
 /** `perIntent` examples of each intent, drawn with a seed (the few-shot setting, and the smoke sample). */
 function sample(examples: readonly LabelledText[], perIntent: number, seed: number): LabelledText[] {
   const byIntent = new Map<string, LabelledText[]>();
-  for (const example of examples) byIntent.set(example.intent, [...(byIntent.get(example.intent) ?? []), example]);
+  for (const example of examples) {
+    const members = byIntent.get(example.intent);
+    if (members) members.push(example);
+    else byIntent.set(example.intent, [example]);
+  }
   const random = seededRandom(seed);
   return [...byIntent.keys()].sort().flatMap((intent) => shuffleInPlace([...byIntent.get(intent)!], random).slice(0, perIntent));
 }

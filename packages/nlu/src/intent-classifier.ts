@@ -46,7 +46,11 @@ const THRESHOLD_BOUNDS = { min: 0.3, max: 0.7 };
 function stratifiedFolds(labels: Int32Array, folds: number, random: () => number): Int32Array {
   const fold = new Int32Array(labels.length);
   const byClass = new Map<number, number[]>();
-  labels.forEach((label, i) => byClass.set(label, [...(byClass.get(label) ?? []), i]));
+  labels.forEach((label, i) => {
+    const members = byClass.get(label);
+    if (members) members.push(i);
+    else byClass.set(label, [i]);
+  });
   for (const members of byClass.values()) shuffleInPlace(members, random).forEach((i, k) => (fold[i] = k % folds));
   return fold;
 }

@@ -1,4 +1,4 @@
-import { foldDiacritics, normalizeText, tokenize } from '../search/normalize.ts';
+import { foldedWords } from './phrase-match.ts';
 import type { FlowChoice } from './flow.ts';
 
 /** A reply picks a choice by its value, then its label in any language, then its number ("2"). */
@@ -14,5 +14,5 @@ export function matchChoice(choices: readonly FlowChoice[], input: string): Flow
 
 // Case, diacritics, punctuation and Persian digits do not matter: "  CO! " picks the label "Có".
 function matchKey(text: string): string {
-  return tokenize(foldDiacritics(normalizeText(text))).join(' ');
+  return foldedWords(text).join(' ');
 }

@@ -3,7 +3,7 @@ import { classify, decodeModel, encodeModel, trainIntentModel, type IntentModel,
 import { kbArticles } from '../../adapters/postgres/schema.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
-import { findModel, listIntents, listTrainingPhrases, saveModel } from './bot.store.ts';
+import { findModel, findModelTrainedAt, listIntents, listTrainingPhrases, saveModel } from './bot.store.ts';
 
 /** Articles answer questions too: their sample questions train an intent named after the article. */
 export const ARTICLE_INTENT_PREFIX = 'article:';
@@ -66,11 +66,14 @@ export function createBotModelService(deps: ServiceDeps) {
     return run;
   }
 
+  /** The cached model while it is the stored one; the stored bytes are read only when another process retrained. */
   async function model(workspaceId: string): Promise<IntentModel | null> {
+    const trainedAt = await findModelTrainedAt(db, workspaceId);
+    if (!trainedAt) return null;
+    const cached = cache.get(workspaceId);
+    if (cached && cached.trainedAt === trainedAt.getTime()) return cached.model;
     const stored = await findModel(db, workspaceId);
     if (!stored) return null;
-    const cached = cache.get(workspaceId);
-    if (cached && cached.trainedAt === stored.trainedAt.getTime()) return cached.model;
     const loaded = { trainedAt: stored.trainedAt.getTime(), model: decodeModel(stored.model) };
     cache.set(workspaceId, loaded);
     return loaded.model;

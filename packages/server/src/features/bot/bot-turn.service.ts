@@ -1,5 +1,5 @@
 import { asksForPerson, continueFlow, decideTurn, detectLanguage, resumeAfterAction, startFlow, type FlowContext, type FlowDefinition, type FlowTurn, type Locale } from '@tandem/core';
-import type { ConversationRecord, MessageRecord } from '../../domain/records.ts';
+import type { ConversationRecord, MessageRecord, WorkspaceRecord } from '../../domain/records.ts';
 import { isLocale, translator } from '../../i18n/translator.ts';
 import { findConversation } from '../conversations/conversation.store.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -19,6 +19,16 @@ import { callWebhook } from './webhook-caller.ts';
 const CLARIFY_MARGIN = 0.15;
 const MAX_ACTIONS_PER_TURN = 5;
 
+/** Everything one turn works with, loaded once per customer message. */
+interface Scope {
+  conversation: ConversationRecord;
+  workspace: WorkspaceRecord;
+  state: BotState;
+  ctx: FlowContext;
+  /** The customer's message (capped). */
+  text: string;
+}
+
 type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerService; models: BotModelService; handoff: HandoffService; articleSearch: ArticleSearchService };
 
 /**
@@ -32,7 +42,7 @@ export function createBotTurnService(deps: Deps) {
   const queues = new Map<string, Promise<void>>();
   let selfUrl: string | null = deps.config.PUBLIC_URL ?? null;
 
-  async function send(conversation: ConversationRecord, replyTo: MessageRecord, replies: readonly BotReply[], offset: number): Promise<number> {
+  async function send(conversation: ConversationRecord, replyTo: MessageRecord, replies: readonly BotReply[]): Promise<void> {
     for (const [i, r] of replies.entries()) {
       await appender.append({
         workspaceId: conversation.workspaceId,
@@ -44,37 +54,40 @@ export function createBotTurnService(deps: Deps) {
         body: r.body,
         content: r.content,
         // One turn per customer message: a retried turn never posts its answers twice.
-        idempotencyKey: `bot:${replyTo.id}:${offset + i}`,
+        idempotencyKey: `bot:${replyTo.id}:${i}`,
         customerId: conversation.customerId,
         threadKey: conversation.threadKey,
       });
     }
-    return offset + replies.length;
   }
 
-  async function articleCards(conversation: ConversationRecord, keys: readonly string[], locale: Locale, state: BotState) {
-    const workspace = await findWorkspace(db, conversation.workspaceId);
-    const localized = await publishedByKeys(db, conversation.workspaceId, locale, keys);
-    const fallback = localized.length ? [] : await publishedByKeys(db, conversation.workspaceId, 'en', keys);
+  /** Articles offered to the customer: remembered for the handoff packet, returned as cards. */
+  function showArticles(scope: Scope, articles: ReadonlyArray<{ articleId: string; key: string; title: string; summary: string; url: string }>) {
+    scope.state.articlesShown = [...scope.state.articlesShown, ...articles.map((a) => ({ key: a.key, title: a.title }))].slice(-10);
+    return articles.map((a) => ({ articleId: a.articleId, title: a.title, summary: a.summary.slice(0, 300) || undefined, url: a.url }));
+  }
+
+  async function articleCards(scope: Scope, keys: readonly string[]) {
+    const { workspace, ctx } = scope;
+    const localized = await publishedByKeys(db, workspace.id, ctx.locale, keys);
+    const fallback = localized.length ? [] : await publishedByKeys(db, workspace.id, 'en', keys);
     const articles = [...localized, ...fallback].slice(0, 3);
-    state.articlesShown = [...state.articlesShown, ...articles.map((a) => ({ key: a.key, title: a.title }))].slice(-10);
-    return articles.map((a) => ({ articleId: a.id, title: a.title, summary: a.summary.slice(0, 300) || undefined, url: articleUrl(workspace?.slug ?? '', a) }));
+    return showArticles(scope, articles.map((a) => ({ articleId: a.id, key: a.key, title: a.title, summary: a.summary, url: articleUrl(workspace.slug, a) })));
   }
 
-  async function searchCards(conversation: ConversationRecord, text: string, locale: Locale, state: BotState) {
-    const workspace = await findWorkspace(db, conversation.workspaceId);
-    const hits = await articleSearch.search({ workspaceId: conversation.workspaceId, workspaceSlug: workspace?.slug ?? '', query: text.slice(0, 500), locale, limit: 3, source: 'bot', customerId: conversation.customerId });
-    state.articlesShown = [...state.articlesShown, ...hits.items.map((a) => ({ key: a.key, title: a.title }))].slice(-10);
-    return hits.items.map((a) => ({ articleId: a.articleId, title: a.title, summary: a.summary.slice(0, 300) || undefined, url: a.url }));
+  async function searchCards(scope: Scope) {
+    const { workspace, conversation, ctx, text } = scope;
+    const hits = await articleSearch.search({ workspaceId: workspace.id, workspaceSlug: workspace.slug, query: text.slice(0, 500), locale: ctx.locale, limit: 3, source: 'bot', customerId: conversation.customerId });
+    return showArticles(scope, hits.items);
   }
 
-  async function handOffWith(conversation: ConversationRecord, state: BotState, reason: string, text: string, locale: Locale, confidence: number | null): Promise<BotReply[]> {
+  async function handOffWith(scope: Scope, reason: string, confidence: number | null): Promise<BotReply[]> {
+    const { conversation, workspace, state, text, ctx: { locale } } = scope;
     const t = translator(locale);
-    const result = await handoff.handOff({ workspaceId: conversation.workspaceId, conversationId: conversation.id, reason, state, lastText: text, confidence });
+    const result = await handoff.handOff({ workspaceId: workspace.id, conversationId: conversation.id, reason, state, lastText: text, confidence });
     const lines = [t('bot.handoff')];
     if (!result.availability.open) {
-      const workspace = await findWorkspace(db, conversation.workspaceId);
-      const timeZone = workspace?.settings.businessHours?.timezone ?? 'UTC';
+      const timeZone = workspace.settings.businessHours?.timezone ?? 'UTC';
       const opensAt = result.availability.nextOpenAt
         ? new Intl.DateTimeFormat(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone }).format(result.availability.nextOpenAt)
         : null;
@@ -88,51 +101,54 @@ export function createBotTurnService(deps: Deps) {
   }
 
   /** Runs a flow's effects (webhook calls, one after another) until it waits for the customer, ends or hands off. */
-  async function driveFlow(conversation: ConversationRecord, flow: FlowDefinition, turn: FlowTurn, ctx: FlowContext, state: BotState, text: string): Promise<BotReply[]> {
+  async function driveFlow(scope: Scope, flow: FlowDefinition, turn: FlowTurn): Promise<BotReply[]> {
+    const { conversation, workspace, state, ctx } = scope;
     const replies = fromFlow(ctx.locale, turn.say);
     let current = turn;
     // The last state with slots in it: a flow that hands off ends (state null), but its packet keeps what it collected.
     let collected = turn.state ?? state.flow;
     for (let calls = 0; current.effect.kind === 'call_webhook' && current.state && calls < MAX_ACTIONS_PER_TURN; calls++) {
-      const webhook = await findWebhook(db, conversation.workspaceId, current.effect.webhook);
+      const webhook = await findWebhook(db, workspace.id, current.effect.webhook);
       const outcome = webhook
         ? await callWebhook(webhook, { flow: flow.key, conversationId: conversation.id, customerId: conversation.customerId, input: current.effect.payload }, { selfUrl, now: clock() })
         : { ok: false as const, error: 'webhook not found' };
-      if (!outcome.ok) log.warn({ workspaceId: conversation.workspaceId, flow: flow.key, webhook: current.effect.webhook, error: outcome.error }, 'flow action failed');
+      if (!outcome.ok) log.warn({ workspaceId: workspace.id, flow: flow.key, webhook: current.effect.webhook, error: outcome.error }, 'flow action failed');
       current = resumeAfterAction(flow, current.state, outcome, ctx);
       collected = current.state ?? collected;
       replies.push(...fromFlow(ctx.locale, current.say));
     }
     state.flow = current.effect.kind === 'await_input' ? current.state : collected;
-    if (current.effect.kind === 'handoff') return [...replies, ...(await handOffWith(conversation, state, current.effect.reason, text, ctx.locale, null))];
-    if (current.effect.kind === 'call_webhook') return [...replies, ...(await handOffWith(conversation, state, 'flow_loop', text, ctx.locale, null))];
+    if (current.effect.kind === 'handoff') return [...replies, ...(await handOffWith(scope, current.effect.reason, null))];
+    if (current.effect.kind === 'call_webhook') return [...replies, ...(await handOffWith(scope, 'flow_loop', null))];
     if (current.effect.kind !== 'await_input') state.flow = null;
     return replies;
   }
 
-  async function answerIntent(conversation: ConversationRecord, intent: IntentRecord | undefined, intentKey: string, ctx: FlowContext, state: BotState, text: string): Promise<BotReply[]> {
-    const t = translator(ctx.locale);
+  async function answerIntent(scope: Scope, intent: IntentRecord | undefined, intentKey: string): Promise<BotReply[]> {
+    const { locale } = scope.ctx;
+    const t = translator(locale);
     if (intentKey.startsWith(ARTICLE_INTENT_PREFIX)) {
-      const cards = await articleCards(conversation, [intentKey.slice(ARTICLE_INTENT_PREFIX.length)], ctx.locale, state);
-      if (cards.length) return [reply(ctx.locale, t('bot.articles'), { articleCards: cards })];
+      const cards = await articleCards(scope, [intentKey.slice(ARTICLE_INTENT_PREFIX.length)]);
+      if (cards.length) return [reply(locale, t('bot.articles'), { articleCards: cards })];
     }
-    if (intent?.answer === 'reply') return [reply(ctx.locale, intent.reply[ctx.locale] ?? intent.reply.en ?? Object.values(intent.reply)[0] ?? t('bot.notSure'))];
+    if (intent?.answer === 'reply') return [reply(locale, intent.reply[locale] ?? intent.reply.en ?? Object.values(intent.reply)[0] ?? t('bot.notSure'))];
     if (intent?.answer === 'articles') {
-      const cards = await articleCards(conversation, intent.articleKeys, ctx.locale, state);
-      if (cards.length) return [reply(ctx.locale, t('bot.articles'), { articleCards: cards })];
+      const cards = await articleCards(scope, intent.articleKeys);
+      if (cards.length) return [reply(locale, t('bot.articles'), { articleCards: cards })];
     }
     if (intent?.answer === 'flow' && intent.flowKey) {
-      const flow = await findFlow(db, conversation.workspaceId, intent.flowKey);
-      if (flow) return driveFlow(conversation, flow, startFlow(flow, ctx), ctx, state, text);
-      return handOffWith(conversation, state, 'flow_broken', text, ctx.locale, null);
+      const flow = await findFlow(db, scope.workspace.id, intent.flowKey);
+      if (flow) return driveFlow(scope, flow, startFlow(flow, scope.ctx));
+      return handOffWith(scope, 'flow_broken', null);
     }
-    return notSure(conversation, text, ctx.locale, state);
+    return notSure(scope);
   }
 
-  async function notSure(conversation: ConversationRecord, text: string, locale: Locale, state: BotState): Promise<BotReply[]> {
+  async function notSure(scope: Scope): Promise<BotReply[]> {
+    const { locale } = scope.ctx;
     const t = translator(locale);
-    state.lowConfidenceStreak += 1;
-    const cards = await searchCards(conversation, text, locale, state);
+    scope.state.lowConfidenceStreak += 1;
+    const cards = await searchCards(scope);
     return [cards.length ? reply(locale, t('bot.notSureArticles'), { articleCards: cards }) : reply(locale, t('bot.notSure'))];
   }
 
@@ -142,9 +158,60 @@ export function createBotTurnService(deps: Deps) {
     return options.find((key) => Object.values(intents.get(key)?.title ?? {}).some((title) => title.toLowerCase() === said) || key === said) ?? null;
   }
 
+  /** What the bot decides and says for one message; `scope.state` is updated in place. */
+  async function respond(scope: Scope, previousTexts: readonly string[]): Promise<BotReply[]> {
+    const { workspace, state, text, ctx: { locale } } = scope;
+    if (TALK_TO_PERSON_LABELS.has(text.trim().toLowerCase()) || asksForPerson(text)) return handOffWith(scope, 'asked', null);
+    if (state.flow) {
+      const flow = await findFlow(db, workspace.id, state.flow.flow);
+      if (!flow) return handOffWith(scope, 'flow_broken', null);
+      return driveFlow(scope, flow, continueFlow(flow, state.flow, text, scope.ctx));
+    }
+    const intents = new Map((await listIntents(db, workspace.id)).map((i) => [i.key, i]));
+    if (state.clarify) {
+      const chosen = pickClarified(text, state.clarify, intents);
+      state.clarify = null;
+      if (chosen) return answerIntent(scope, intents.get(chosen), chosen);
+    }
+    const classification = await models.classify(workspace.id, text);
+    const policies = new Map([...intents.values()].map((i) => [i.key, { kind: i.answer as 'reply' | 'flow' | 'articles', sensitive: i.sensitive, complaint: i.complaint }]));
+    for (const r of classification?.ranked ?? []) if (r.intent.startsWith(ARTICLE_INTENT_PREFIX)) policies.set(r.intent, { kind: 'articles', sensitive: false, complaint: false });
+    const decision = decideTurn({
+      text,
+      ranked: classification?.ranked ?? [],
+      threshold: classification?.threshold ?? 1,
+      clarifyMargin: CLARIFY_MARGIN,
+      intents: policies,
+      lowConfidenceStreak: state.lowConfidenceStreak,
+      previousCustomerTexts: previousTexts,
+      humanFirst: workspace.settings.bot.strategy === 'human-first',
+    });
+    const t = translator(locale);
+    switch (decision.kind) {
+      case 'empty':
+        return [reply(locale, t('bot.empty'))];
+      case 'handoff':
+        if (decision.intent) state.intents = rememberLast(state.intents, decision.intent, 5);
+        return handOffWith(scope, decision.reason, decision.intent?.confidence ?? classification?.confidence ?? null);
+      case 'clarify': {
+        state.clarify = [decision.options[0].intent, decision.options[1].intent];
+        const label = (key: string) => (intents.get(key)?.title[locale] ?? intents.get(key)?.title.en ?? key).slice(0, 80);
+        return [reply(locale, t('bot.clarify'), { quickReplies: decision.options.map((o) => ({ label: label(o.intent), value: label(o.intent) })) })];
+      }
+      case 'intent':
+        state.lowConfidenceStreak = 0;
+        state.intents = rememberLast(state.intents, decision.intent, 5);
+        return answerIntent(scope, intents.get(decision.intent.intent), decision.intent.intent);
+      case 'not_sure':
+        return notSure(scope);
+    }
+  }
+
+  /** Loads what one turn needs once (workspace, session, customer), responds, and saves the session. */
   async function turn(conversation: ConversationRecord, message: MessageRecord): Promise<BotReply[]> {
     const { workspaceId } = conversation;
     const workspace = await findWorkspace(db, workspaceId);
+    if (!workspace) return [];
     const state = readBotState(await loadSession(db, workspaceId, conversation.id));
     const customer = await customers.get(workspaceId, conversation.customerId);
     const text = message.body.slice(0, 4000);
@@ -153,57 +220,10 @@ export function createBotTurnService(deps: Deps) {
     const locale: Locale = detected ?? state.language ?? (typeof preferred === 'string' && isLocale(preferred) ? preferred : 'en');
     state.language = locale;
     const ctx: FlowContext = { locale, now: clock(), attributes: customer.attributes, segments: [], customer: { name: customer.name } };
-    const previous = state.recentTexts;
-    state.recentTexts = rememberLast(previous, text, 3);
-    const save = () => saveSession(db, workspaceId, conversation.id, state as unknown as Record<string, unknown>, clock());
-
-    const replies = await (async (): Promise<BotReply[]> => {
-      if (TALK_TO_PERSON_LABELS.has(text.trim().toLowerCase()) || asksForPerson(text)) return handOffWith(conversation, state, 'asked', text, locale, null);
-      if (state.flow) {
-        const flow = await findFlow(db, workspaceId, state.flow.flow);
-        if (!flow) return handOffWith(conversation, state, 'flow_broken', text, locale, null);
-        return driveFlow(conversation, flow, continueFlow(flow, state.flow, text, ctx), ctx, state, text);
-      }
-      const intents = new Map((await listIntents(db, workspaceId)).map((i) => [i.key, i]));
-      if (state.clarify) {
-        const chosen = pickClarified(text, state.clarify, intents);
-        state.clarify = null;
-        if (chosen) return answerIntent(conversation, intents.get(chosen), chosen, ctx, state, text);
-      }
-      const classification = await models.classify(workspaceId, text);
-      const policies = new Map([...intents.values()].map((i) => [i.key, { kind: i.answer as 'reply' | 'flow' | 'articles', sensitive: i.sensitive, complaint: i.complaint }]));
-      for (const r of classification?.ranked ?? []) if (r.intent.startsWith(ARTICLE_INTENT_PREFIX)) policies.set(r.intent, { kind: 'articles', sensitive: false, complaint: false });
-      const decision = decideTurn({
-        text,
-        ranked: classification?.ranked ?? [],
-        threshold: classification?.threshold ?? 1,
-        clarifyMargin: CLARIFY_MARGIN,
-        intents: policies,
-        lowConfidenceStreak: state.lowConfidenceStreak,
-        previousCustomerTexts: previous,
-        humanFirst: workspace?.settings.bot.strategy === 'human-first',
-      });
-      const t = translator(locale);
-      switch (decision.kind) {
-        case 'empty':
-          return [reply(locale, t('bot.empty'))];
-        case 'handoff':
-          if (decision.intent) state.intents = rememberLast(state.intents, decision.intent, 5);
-          return handOffWith(conversation, state, decision.reason, text, locale, decision.intent?.confidence ?? classification?.confidence ?? null);
-        case 'clarify': {
-          state.clarify = [decision.options[0].intent, decision.options[1].intent];
-          const label = (key: string) => (intents.get(key)?.title[locale] ?? intents.get(key)?.title.en ?? key).slice(0, 80);
-          return [reply(locale, t('bot.clarify'), { quickReplies: decision.options.map((o) => ({ label: label(o.intent), value: label(o.intent) })) })];
-        }
-        case 'intent':
-          state.lowConfidenceStreak = 0;
-          state.intents = rememberLast(state.intents, decision.intent, 5);
-          return answerIntent(conversation, intents.get(decision.intent.intent), decision.intent.intent, ctx, state, text);
-        case 'not_sure':
-          return notSure(conversation, text, locale, state);
-      }
-    })();
-    await save();
+    const previousTexts = state.recentTexts;
+    state.recentTexts = rememberLast(previousTexts, text, 3);
+    const replies = await respond({ conversation, workspace, state, ctx, text }, previousTexts);
+    await saveSession(db, workspaceId, conversation.id, state as unknown as Record<string, unknown>, clock());
     return replies;
   }
 
@@ -212,7 +232,7 @@ export function createBotTurnService(deps: Deps) {
     const conversation = await findConversation(db, queued.workspaceId, queued.id);
     if (conversation?.handler !== 'bot') return;
     try {
-      await send(conversation, message, await turn(conversation, message), 0);
+      await send(conversation, message, await turn(conversation, message));
     } catch (error) {
       // Never stuck: a failed turn hands the conversation to people.
       log.error({ err: error, workspaceId: conversation.workspaceId, conversationId: conversation.id }, 'bot turn failed; handing off');

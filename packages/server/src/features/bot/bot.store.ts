@@ -60,6 +60,12 @@ export async function findModel(q: Queryable, workspaceId: string): Promise<Mode
   return row ?? null;
 }
 
+/** When the stored model was trained, without reading the model itself (it can be megabytes). */
+export async function findModelTrainedAt(q: Queryable, workspaceId: string): Promise<Date | null> {
+  const [row] = await q.select({ trainedAt: botModels.trainedAt }).from(botModels).where(eq(botModels.workspaceId, workspaceId));
+  return row?.trainedAt ?? null;
+}
+
 export async function saveModel(q: Queryable, model: ModelRecord): Promise<void> {
   const { workspaceId: _w, ...changes } = model;
   await q.insert(botModels).values(model).onConflictDoUpdate({ target: botModels.workspaceId, set: changes });

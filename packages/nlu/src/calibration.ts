@@ -5,6 +5,8 @@ export interface HeldOutScore {
   scores: Float64Array;
   /** Class index, or -1 when the intent was withheld from the fold (it stands in for "none of these"). */
   label: number;
+  /** The cross-validation fold it was scored in. */
+  fold: number;
 }
 
 /** The softmax temperature that best predicts the held-out labels (lowest negative log-likelihood). */
@@ -34,7 +36,7 @@ export const DEFAULT_THRESHOLD = 0.5;
 
 export interface ThresholdChoice {
   threshold: number;
-  /** Share of withheld-intent examples abstained on at that threshold, during cross-validation. */
+  /** Share of withheld-intent examples abstained on at that threshold, in the cross-validation fold that abstained least. */
   unknownAbstention: number;
   /** Accuracy on answered known-intent examples at that threshold, during cross-validation. */
   knownAccuracy: number;
@@ -43,9 +45,11 @@ export interface ThresholdChoice {
 }
 
 /**
- * The lowest threshold at which cross-validation abstained on at least `targetAbstention` of the
- * examples whose intent the fold had never seen, kept within [min, max] so a workspace with odd
- * data still gets a sensible default. Chosen on training data only.
+ * The lowest threshold at which every cross-validation fold abstained on at least `targetAbstention`
+ * of the examples whose intent it had never seen — every fold, not the average: the final model,
+ * trained on all the data, is surer of itself than the fold models, and a few withheld intents
+ * vary a lot. Kept within [min, max] so a workspace with odd data still gets a sensible default.
+ * Chosen on training data only.
  */
 export function chooseThreshold(
   heldOut: readonly HeldOutScore[],
@@ -57,14 +61,17 @@ export function chooseThreshold(
     const p = softmax(h.scores, temperature);
     let best = 0;
     for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-    return { confidence: p[best]!, correct: best === h.label, known: h.label >= 0 };
+    return { confidence: p[best]!, correct: best === h.label, known: h.label >= 0, fold: h.fold };
   });
   const at = (threshold: number): ThresholdChoice => {
-    let unknown = 0, abstained = 0, known = 0, answered = 0, correct = 0;
+    const unknownByFold = new Map<number, { seen: number; abstained: number }>();
+    let known = 0, answered = 0, correct = 0;
     for (const s of scored) {
       if (!s.known) {
-        unknown++;
-        if (s.confidence < threshold) abstained++;
+        const fold = unknownByFold.get(s.fold) ?? { seen: 0, abstained: 0 };
+        fold.seen++;
+        if (s.confidence < threshold) fold.abstained++;
+        unknownByFold.set(s.fold, fold);
         continue;
       }
       known++;
@@ -73,9 +80,10 @@ export function chooseThreshold(
         if (s.correct) correct++;
       }
     }
+    const perFold = [...unknownByFold.values()].map((f) => f.abstained / f.seen);
     return {
       threshold,
-      unknownAbstention: unknown ? abstained / unknown : 0,
+      unknownAbstention: perFold.length ? Math.min(...perFold) : 0,
       knownAccuracy: answered ? correct / answered : 0,
       knownCoverage: known ? answered / known : 0,
     };

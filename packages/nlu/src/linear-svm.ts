@@ -1,4 +1,3 @@
-import { shuffleInPlace } from './random.ts';
 import type { SparseVector } from './sparse.ts';
 
 export interface SvmOptions {
@@ -10,7 +9,7 @@ export interface SvmOptions {
   tolerance: number;
 }
 
-export const DEFAULT_SVM: SvmOptions = { c: 0.5, maxEpochs: 40, tolerance: 0.1 };
+export const DEFAULT_SVM: SvmOptions = { c: 1, maxEpochs: 40, tolerance: 0.1 };
 
 /**
  * One class against the rest: a linear support-vector machine (L2-regularized, squared hinge
@@ -36,19 +35,39 @@ export function trainBinarySvm(
     qd[i] = norm + diagonal;
     y[i] = positive(i) ? 1 : -1;
   }
-  const order = Array.from({ length: n }, (_, i) => i);
+  // Shrinking (as in LIBLINEAR): an example at alpha = 0 whose gradient is past last epoch's
+  // largest projected gradient will stay at 0, so it leaves the active set until a final full pass.
+  const active = Int32Array.from({ length: n }, (_, i) => i);
+  let activeSize = n;
+  let pgMaxOld = Infinity;
   for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
-    shuffleInPlace(order, random);
-    let maxPg = -Infinity;
-    let minPg = Infinity;
-    for (const i of order) {
+    for (let s = activeSize - 1; s > 0; s--) {
+      const j = Math.floor(random() * (s + 1));
+      const swap = active[s]!;
+      active[s] = active[j]!;
+      active[j] = swap;
+    }
+    let pgMax = -Infinity;
+    let pgMin = Infinity;
+    for (let s = 0; s < activeSize; s++) {
+      const i = active[s]!;
       const { indices, values } = vectors[i]!;
       let score = w[dimensions]!;
       for (let k = 0; k < indices.length; k++) score += w[indices[k]!]! * values[k]!;
       const g = y[i]! * score - 1 + alpha[i]! * diagonal;
-      const pg = alpha[i] === 0 ? Math.min(g, 0) : g;
-      if (pg > maxPg) maxPg = pg;
-      if (pg < minPg) minPg = pg;
+      let pg = g;
+      if (alpha[i] === 0) {
+        if (g > pgMaxOld) {
+          activeSize--;
+          active[s] = active[activeSize]!;
+          active[activeSize] = i;
+          s--;
+          continue;
+        }
+        pg = Math.min(g, 0);
+      }
+      if (pg > pgMax) pgMax = pg;
+      if (pg < pgMin) pgMin = pg;
       if (Math.abs(pg) < 1e-12) continue;
       const old = alpha[i]!;
       const next = Math.max(old - g / qd[i]!, 0);
@@ -57,7 +76,14 @@ export function trainBinarySvm(
       for (let k = 0; k < indices.length; k++) w[indices[k]!]! += delta * values[k]!;
       w[dimensions]! += delta;
     }
-    if (maxPg - minPg < options.tolerance) break;
+    if (pgMax - pgMin < options.tolerance) {
+      if (activeSize === n) break;
+      // Converged on the active set: check once more over every example.
+      activeSize = n;
+      pgMaxOld = Infinity;
+      continue;
+    }
+    pgMaxOld = pgMax > 0 ? pgMax : Infinity;
   }
   return w;
 }

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess, stopProcess } from '../server-process.ts';
+import type { Page } from 'playwright-core';
 import { browserUnavailable, launchBrowser, newDevice } from './browser.ts';
 
 const skip = browserUnavailable();
@@ -19,6 +20,23 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await rm(dataDir, { recursive: true, force: true });
   });
   const browser = await launchBrowser();
+
+  /** Signs in as the owner with the credentials `tandem start` printed. */
+  async function ownerCookie(): Promise<string> {
+    const password = /password\s+(\S+)/.exec(server.stdout())![1];
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workspace: 'demo', email: 'owner@demo.tandem.test', password }),
+    });
+    assert.equal(login.status, 200);
+    return login.headers.get('set-cookie')!.split(';')[0]!;
+  }
+
+  async function say(page: Page, text: string): Promise<void> {
+    await page.getByTestId('tandem-composer').fill(text);
+    await page.getByTestId('tandem-composer').press('Enter');
+  }
 
   it('shows a shop with the widget, and a visitor can write to the team', async () => {
     const { page, pageErrors, context } = await newDevice(browser);
@@ -61,6 +79,50 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await context.close();
   });
 
+  it('the bot runs the order-status flow in the widget, asks the shop backend, and hands off with what it learnt', async () => {
+    const { page, pageErrors, context } = await newDevice(browser);
+    await page.goto(`${server.url}/demo?lang=en`);
+    await page.getByTestId('tandem-launcher').click();
+    const panel = page.getByTestId('tandem-panel');
+    await say(page, 'where is my order');
+    await panel.getByText('What is your order number?').waitFor();
+    await say(page, 'A-1042');
+    // The flow called the demo shop's backend over signed HTTP and put its answer in the reply.
+    await panel.getByText('Order A-1042: shipped, with the courier. Expected: 2 days.').waitFor();
+    // Every bot message offers a person: pressing it hands off.
+    await panel.getByRole('group', { name: 'Suggested replies' }).getByRole('button', { name: 'Talk to a person' }).click();
+    // The customer is told what happens next: their place in line, or when the team is back.
+    await panel.locator('[data-author="bot"]').filter({ hasText: /in line|away right now/ }).waitFor();
+    await panel.getByTestId('tandem-waiting').waitFor();
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+
+    const cookie = await ownerCookie();
+    const conversations = (await (await fetch(`${server.url}/api/v1/conversations?limit=50`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> };
+    const packets = await Promise.all(conversations.items.map(async (c) => ((await (await fetch(`${server.url}/api/v1/conversations/${c.id}/handoffs`, { headers: { cookie } })).json()) as { items: Array<{ packet: { slots: Record<string, unknown>; intents: Array<{ intent: string }> } }> }).items));
+    const packet = packets.flat().find((h) => h.packet.slots.order_number === 'A-1042')?.packet;
+    assert.ok(packet, 'the handoff carries the order number the customer gave the bot');
+    assert.equal(packet.intents[0]!.intent, 'order_status');
+  });
+
+  it('in Persian the bot answers right to left, and a wrong order number gets a way forward', async () => {
+    const { page, pageErrors, context } = await newDevice(browser);
+    await page.goto(`${server.url}/demo?lang=fa`);
+    await page.getByTestId('tandem-launcher').click();
+    const panel = page.getByTestId('tandem-panel');
+    await say(page, 'سفارش من کجاست؟');
+    await panel.getByText('شماره سفارشتان چیست؟', { exact: false }).waitFor();
+    await say(page, 'A-5555');
+    await panel.getByText('سفارش A-5555 را پیدا نکردم', { exact: false }).waitFor();
+    const choices = panel.getByRole('group', { name: 'پاسخ‌های پیشنهادی' }).getByRole('button');
+    assert.deepEqual(await choices.allTextContents(), ['شماره دیگر', 'پرسیدن از همکار', 'صحبت با یک انسان']);
+    await choices.first().click();
+    await panel.getByText('شماره سفارشتان چیست؟', { exact: false }).nth(1).waitFor();
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
   it('the signed-in shopper is identified with a hash computed by the server', async () => {
     const { page, context } = await newDevice(browser);
     await page.goto(`${server.url}/demo?lang=fa&as=shopper`);
@@ -73,14 +135,7 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await context.close();
 
     // The owner, signing in with the credentials `tandem start` printed, sees who wrote.
-    const password = /password\s+(\S+)/.exec(server.stdout())![1];
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ workspace: 'demo', email: 'owner@demo.tandem.test', password }),
-    });
-    assert.equal(login.status, 200);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await ownerCookie();
     const customers = (await (await fetch(`${server.url}/api/v1/customers?limit=50`, { headers: { cookie } })).json()) as { items: Array<{ name: string; identities: Array<{ kind: string; value: string }> }> };
     const shopper = customers.items.find((c: { identities: Array<{ kind: string; value: string }> }) => c.identities.some((i) => i.kind === 'external' && i.value === 'shop-user-4821'));
     assert.ok(shopper, 'the shopper was identified by the verified hash');

@@ -118,6 +118,7 @@ export function createBotTurnService(deps: Deps) {
       replies.push(...fromFlow(ctx.locale, current.say));
     }
     state.flow = current.effect.kind === 'await_input' ? current.state : collected;
+    if (state.flow) state.slots = { ...state.slots, ...state.flow.slots };
     if (current.effect.kind === 'handoff') return [...replies, ...(await handOffWith(scope, current.effect.reason, null))];
     if (current.effect.kind === 'call_webhook') return [...replies, ...(await handOffWith(scope, 'flow_loop', null))];
     if (current.effect.kind !== 'await_input') state.flow = null;
@@ -212,6 +213,11 @@ export function createBotTurnService(deps: Deps) {
     const { workspaceId } = conversation;
     const workspace = await findWorkspace(db, workspaceId);
     if (!workspace) return [];
+    if (!workspace.settings.bot.enabled) {
+      // The bot was switched off while this conversation was with it: people take it from here.
+      await handoff.handOff({ workspaceId, conversationId: conversation.id, reason: 'bot_disabled', lastText: message.body });
+      return [];
+    }
     const state = readBotState(await loadSession(db, workspaceId, conversation.id));
     const customer = await customers.get(workspaceId, conversation.customerId);
     const text = message.body.slice(0, 4000);

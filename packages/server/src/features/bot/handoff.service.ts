@@ -1,16 +1,16 @@
-import { and, count, desc, eq, lt } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt } from 'drizzle-orm';
 import { availabilityAt, type Availability } from '@tandem/core';
 import type { z } from 'zod';
 import type { HandoffPacket } from '@tandem/protocol';
 import { topics } from '../../adapters/bus/event-bus.ts';
-import { conversations as conversationsTable, kbSearches } from '../../adapters/postgres/schema.ts';
+import { conversations as conversationsTable, kbArticles, kbFeedback, kbSearches } from '../../adapters/postgres/schema.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { ConversationService } from '../conversations/conversation.service.ts';
 import type { CustomerService } from '../customers/customer.service.ts';
 import { listTimeline } from '../customers/timeline.store.ts';
 import { transact } from '../feed/transact.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
-import type { BotState } from './bot-state.ts';
+import { collectedSlots, type BotState } from './bot-state.ts';
 import { insertHandoff, listHandoffs } from './bot.store.ts';
 
 type Packet = z.infer<typeof HandoffPacket>;
@@ -27,7 +27,7 @@ function summarize(reason: string, state: BotState | null, lastText: string | nu
   const intent = state?.intents.at(-1);
   if (intent) parts.push(`Understood as ${intent.intent} (${Math.round(intent.confidence * 100)}%).`);
   if (state?.flow) parts.push(`In flow ${state.flow.flow} at step ${state.flow.step}.`);
-  const slots = Object.entries(state?.flow?.slots ?? {});
+  const slots = Object.entries(collectedSlots(state));
   if (slots.length) parts.push(`Collected: ${slots.map(([k, v]) => `${k}=${v}`).join(', ')}.`);
   if (state?.articlesShown.length) parts.push(`Articles shown: ${state.articlesShown.map((a) => a.title).join('; ')}.`);
   return parts.join(' ');
@@ -41,21 +41,35 @@ function summarize(reason: string, state: BotState | null, lastText: string | nu
 export function createHandoffService(deps: ServiceDeps & { conversations: ConversationService; customers: CustomerService }) {
   const { db, bus, clock, ids, log, conversations, customers } = deps;
 
+  /** Whether each shown article helped, by the customer's own latest "did this answer your question?" vote. */
+  async function articleVotes(workspaceId: string, customerId: string, keys: readonly string[]): Promise<Map<string, boolean>> {
+    if (keys.length === 0) return new Map();
+    const rows = await db.select({ key: kbArticles.key, helpful: kbFeedback.helpful }).from(kbFeedback)
+      .innerJoin(kbArticles, and(eq(kbArticles.workspaceId, kbFeedback.workspaceId), eq(kbArticles.id, kbFeedback.articleId)))
+      .where(and(eq(kbFeedback.workspaceId, workspaceId), eq(kbFeedback.customerId, customerId), inArray(kbArticles.key, [...keys])))
+      .orderBy(desc(kbFeedback.createdAt));
+    const votes = new Map<string, boolean>();
+    for (const row of rows) if (!votes.has(row.key)) votes.set(row.key, row.helpful);
+    return votes;
+  }
+
   async function packet(workspaceId: string, customerId: string, reason: string, state: BotState | null, lastText: string | null): Promise<Packet> {
-    const [customer, timeline, searches] = await Promise.all([
+    const shown = state?.articlesShown ?? [];
+    const [customer, timeline, searches, votes] = await Promise.all([
       customers.get(workspaceId, customerId),
       listTimeline(db, workspaceId, [customerId], { before: null, limit: 100 }),
       db.select({ query: kbSearches.query }).from(kbSearches)
         .where(and(eq(kbSearches.workspaceId, workspaceId), eq(kbSearches.customerId, customerId))).orderBy(desc(kbSearches.createdAt)).limit(10),
+      articleVotes(workspaceId, customerId, shown.map((a) => a.key)),
     ]);
     return {
       summary: summarize(reason, state, lastText),
       reason,
       language: state?.language ?? null,
       intents: state?.intents.slice(-5) ?? [],
-      slots: state?.flow?.slots ?? {},
+      slots: collectedSlots(state),
       flow: state?.flow?.flow ?? null,
-      articlesShown: (state?.articlesShown ?? []).map((a) => ({ ...a, helped: null })),
+      articlesShown: shown.map((a) => ({ ...a, helped: votes.get(a.key) ?? null })),
       searches: searches.map((s) => s.query),
       pagesVisited: timeline.filter((e) => e.type === 'page.viewed').slice(0, 10)
         .map((e) => ({ url: (e.data.url as string | null) ?? null, title: (e.data.title as string | null) ?? null, at: e.occurredAt.toISOString() })),

@@ -9,12 +9,29 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/** The body as text, or null once it passes `limit` bytes (the rest is never read). */
+async function readAtMost(response: Response, limit: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(part.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * Calls a workspace's webhook for a flow action. Every failure (timeout, HTTP error, a body that
  * is not a JSON object, too large) becomes `{ ok: false }`, so the flow takes its error path
  * instead of getting stuck. A path (`/demo/...`) is resolved against this server's own URL.
  */
-export async function callWebhook(webhook: WebhookRecord, payload: Record<string, unknown>, options: { selfUrl: string | null; now: Date }): Promise<FlowActionOutcome> {
+export async function callWebhook(webhook: Pick<WebhookRecord, 'url' | 'secret' | 'timeoutMs'>, payload: Record<string, unknown>, options: { selfUrl: string | null; now: Date }): Promise<FlowActionOutcome> {
   const url = webhook.url.startsWith('/') ? (options.selfUrl ? new URL(webhook.url, options.selfUrl).toString() : null) : webhook.url;
   if (!url) return { ok: false, error: 'no public URL to resolve the webhook path against' };
   const body = JSON.stringify(payload);
@@ -27,9 +44,12 @@ export async function callWebhook(webhook: WebhookRecord, payload: Record<string
       redirect: 'error',
       signal: AbortSignal.timeout(webhook.timeoutMs),
     });
-    const text = await response.text();
-    if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
-    if (text.length > MAX_RESPONSE_BYTES) return { ok: false, error: 'response too large' };
+    if (!response.ok) {
+      await response.body?.cancel();
+      return { ok: false, error: `HTTP ${response.status}` };
+    }
+    const text = await readAtMost(response, MAX_RESPONSE_BYTES);
+    if (text === null) return { ok: false, error: 'response too large' };
     const data: unknown = JSON.parse(text);
     if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: 'response is not a JSON object' };
     return { ok: true, data: data as Record<string, unknown> };

@@ -39,7 +39,7 @@ function nextOpening(hours: BusinessHours, now: Date, local: LocalParts): Date |
   return null;
 }
 
-interface LocalParts {
+export interface LocalParts {
   year: number;
   month: number;
   day: number;
@@ -50,7 +50,8 @@ interface LocalParts {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function localParts(instant: Date, timeZone: string): LocalParts {
+/** The wall-clock date, time (to the minute) and weekday (0 = Sunday) of `instant` in `timeZone`. */
+export function localParts(instant: Date, timeZone: string): LocalParts {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

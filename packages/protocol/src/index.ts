@@ -8,3 +8,4 @@ export * from './rest/widget.schemas.ts';
 export * from './ws/frames.ts';
 export * from './rest/kb.schemas.ts';
 export * from './rest/bot.schemas.ts';
+export * from './rest/routing.schemas.ts';

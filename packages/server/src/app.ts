@@ -26,6 +26,7 @@ import { fileRoutes } from './features/files/files.routes.ts';
 import { kbRoutes } from './features/kb/kb.routes.ts';
 import { guideRoutes } from './features/kb/guides.routes.ts';
 import { botRoutes } from './features/bot/bot.routes.ts';
+import { routingRoutes } from './features/routing/routing.routes.ts';
 import { widgetGuideRoutes } from './features/kb/widget-guides.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
@@ -93,6 +94,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(kbRoutes(services, deps), prefix);
   await http.register(guideRoutes(services, deps), prefix);
   await http.register(botRoutes(services), prefix);
+  await http.register(routingRoutes(services), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);

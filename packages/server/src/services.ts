@@ -23,17 +23,23 @@ import { createBotTurnService } from './features/bot/bot-turn.service.ts';
 import { createBotAdminService } from './features/bot/bot-admin.service.ts';
 import { createHandoffService } from './features/bot/handoff.service.ts';
 import { withBotTurns } from './features/bot/with-bot-turns.ts';
+import { createRoutingService } from './features/routing/routing.service.ts';
+import { createQueuePolicyService } from './features/routing/queue-policy.service.ts';
+import { withRouting } from './features/routing/with-routing.ts';
+import { withQueueMoves } from './features/routing/with-queue-moves.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
   const appender = createMessageAppender(deps);
   const customers = createCustomerService(deps);
   const auth = createAuthService(deps);
-  const conversations = createConversationService(deps);
   const articleSearch = createArticleSearchService(deps);
   const guides = createGuideService(deps);
   const botModels = createBotModelService(deps);
-  const handoff = createHandoffService({ ...deps, conversations, customers });
+  const postMessage = createPostMessageService({ ...deps, appender });
+  const routing = createRoutingService({ ...deps, postMessage });
+  const conversations = withQueueMoves(createConversationService(deps), routing);
+  const handoff = createHandoffService({ ...deps, conversations, customers, routing });
   const botTurns = createBotTurnService({ ...deps, appender, customers, models: botModels, handoff, articleSearch });
   const articleChanged = (workspaceId: string, articleId: string) => {
     articleSearch.changed(workspaceId, articleId);
@@ -47,8 +53,8 @@ export function createServices(deps: ServiceDeps) {
     customers,
     conversations,
     mergeSplit: createMergeSplitService(deps),
-    receive: withBotTurns(createReceiveService({ ...deps, appender, customers }), botTurns),
-    postMessage: createPostMessageService({ ...deps, appender }),
+    receive: withRouting(withBotTurns(createReceiveService({ ...deps, appender, customers }), botTurns), routing),
+    postMessage,
     revert: createRevertService(deps),
     signals: createSignalService(deps),
     articleSearch,
@@ -63,6 +69,8 @@ export function createServices(deps: ServiceDeps) {
     botTurns,
     handoff,
     bot: createBotAdminService({ ...deps, models: botModels }),
+    routing,
+    queuePolicies: createQueuePolicyService({ ...deps, onChanged: (workspaceId) => void routing.drain(workspaceId).catch(() => undefined) }),
   };
 }
 

@@ -34,6 +34,9 @@ async function visitor(locale = 'en') {
   return { session, say, conversation, handoffs, id: () => conversationId! };
 }
 
+/** Handed to people: waiting in the queue, or already given to an agent by routing. */
+const withPeople = (conversation: { handler: string }) => conversation.handler === 'queue' || conversation.handler === 'agent';
+
 const offersPerson = (message: { content: any }) => message.content.quickReplies?.some((q: { value: string }) => ['Talk to a person', 'Nói chuyện với nhân viên', 'صحبت با یک انسان'].includes(q.value));
 
 describe('the bot', () => {
@@ -82,7 +85,7 @@ describe('the bot', () => {
     assert.deepEqual(notFound!.content.quickReplies.map((q: any) => q.value).slice(0, 2), ['شماره دیگر', 'پرسیدن از همکار']);
     const handed = await v.say('پرسیدن از همکار');
     assert.match(handed[0]!.body, /همکار/);
-    assert.equal((await v.conversation()).handler, 'queue');
+    assert.ok(withPeople(await v.conversation()));
     const [handoff] = await v.handoffs();
     assert.equal(handoff.reason, 'order_not_found');
     assert.equal(handoff.packet.slots.order_number, 'A-9999');
@@ -96,17 +99,34 @@ describe('the bot', () => {
       await v.say(locale === 'en' ? 'how do I reset my password' : 'xin chào');
       const [reply] = await v.say(text);
       assert.ok(reply, `${locale}: a reply`);
-      assert.equal((await v.conversation()).handler, 'queue', locale);
+      assert.ok(withPeople(await v.conversation()), locale);
       const [handoff] = await v.handoffs();
       assert.equal(handoff.reason, 'asked', locale);
       assert.ok(handoff.packet.summary.includes(text), handoff.packet.summary);
     }
   });
 
+  it('routing gives the handoff to an online agent who speaks the customer’s language, and says who', async () => {
+    const agents = (await call(app, 'GET', '/api/v1/routing/agents', { token: agentToken })).body.items as Array<{ id: string; name: string; skills: string[]; status: string }>;
+    for (const [locale, text, skill] of [['vi', 'cho tôi gặp nhân viên', 'vi'], ['fa', 'می‌خواهم با اپراتور صحبت کنم', 'fa']] as const) {
+      const v = await visitor(locale);
+      await v.say(locale === 'vi' ? 'xin chào' : 'سلام');
+      const [reply] = await v.say(text);
+      const conversation = await v.conversation();
+      const agent = agents.find((a) => a.id === conversation.assigneeId);
+      assert.ok(agent, `${locale}: assigned`);
+      assert.ok(agent.skills.includes(skill), `${locale}: ${agent.name} speaks ${skill}`);
+      assert.ok(reply!.body.includes(agent.name), reply!.body);
+      const events = (await call(app, 'GET', `/api/v1/conversations/${v.id()}/routing-events`, { token: agentToken })).body.items as Array<{ kind: string; reason: string }>;
+      assert.deepEqual(events.map((e) => e.kind), ['queued', 'assigned']);
+      assert.match(events[1]!.reason, new RegExp(`^assigned to ${agent.name}: skills ${skill}, load \\d+/8 async`));
+    }
+  });
+
   it('hands off a complaint at once, and after two turns it did not understand', async () => {
     const angry = await visitor();
     await angry.say('I want to make a complaint about my order');
-    assert.equal((await angry.conversation()).handler, 'queue');
+    assert.ok(withPeople(await angry.conversation()));
     assert.equal((await angry.handoffs())[0].reason, 'complaint');
 
     const lost = await visitor();
@@ -114,7 +134,7 @@ describe('the bot', () => {
     assert.match(first!.body, /not sure I understood/);
     assert.equal((await lost.conversation()).handler, 'bot');
     await lost.say('zzkj qqpw mmnx');
-    assert.equal((await lost.conversation()).handler, 'queue');
+    assert.ok(withPeople(await lost.conversation()));
     assert.equal((await lost.handoffs())[0].reason, 'low_confidence');
   });
 
@@ -144,7 +164,7 @@ describe('the bot', () => {
       await v.say('track my order');
       const [reply] = await v.say('A-1042');
       assert.match(reply!.body, /order system is not answering/);
-      assert.equal((await v.conversation()).handler, 'queue');
+      assert.ok(withPeople(await v.conversation()));
       assert.equal((await v.handoffs())[0].reason, 'order_lookup_failed');
     } finally {
       await call(app, 'PUT', '/api/v1/bot/webhooks/shop', { token: agentToken, body: { url: '/demo/backend/orders', secret: 'y'.repeat(24), timeoutMs: 3000 } });
@@ -174,7 +194,7 @@ describe('the bot', () => {
     assert.equal(off.status, 200, JSON.stringify(off.body));
     try {
       assert.deepEqual(await v.say('where is my order'), []);
-      assert.equal((await v.conversation()).handler, 'queue');
+      assert.ok(withPeople(await v.conversation()));
       assert.equal((await v.handoffs())[0].reason, 'bot_disabled');
     } finally {
       await call(app, 'PATCH', '/api/v1/workspace', { token: agentToken, body: { settings: { bot: { enabled: true, strategy: 'bot-first', threshold: null } } } });

@@ -55,6 +55,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
   let base = '';
   after(async () => {
     await app.http.close();
+    await app.services.routing.stop();
     await app.services.botTurns.settled();
     await app.services.botModels.settled();
     await app.services.appender.drain();
@@ -101,12 +102,19 @@ export async function createWorkspace(app: TestApp, options: { bot?: boolean } =
   const tokens = {} as Record<AgentRole, string>;
   const agentIds = {} as Record<AgentRole, string>;
   for (const role of ['owner', 'admin', 'agent'] as const) {
-    const agent = { workspaceId: workspace.id, id: uuidV7(), email: `${role}@example.com`, name: role, role, skills: [], createdAt: new Date() };
-    await insertAgent(app.deps.db, { ...agent, passwordHash: await testPasswordHash });
+    const agent = await addAgent(app, workspace.id, { name: role, role });
     agentIds[role] = agent.id;
-    tokens[role] = (await app.services.auth.issue('api', workspace.id, { agentId: agent.id, name: 'test' })).token;
+    tokens[role] = agent.token;
   }
   return { id: workspace.id, slug: workspace.slug, tokens, agentIds };
+}
+
+/** An agent in a workspace, with an API token. */
+export async function addAgent(app: TestApp, workspaceId: string, options: { name: string; role?: AgentRole; skills?: string[] }): Promise<{ id: string; token: string }> {
+  const role = options.role ?? 'agent';
+  const agent = { workspaceId, id: uuidV7(), email: `${options.name.toLowerCase().replace(/\W+/g, '.')}@example.com`, name: options.name, role, skills: options.skills ?? [], createdAt: new Date() };
+  await insertAgent(app.deps.db, { ...agent, passwordHash: await testPasswordHash });
+  return { id: agent.id, token: (await app.services.auth.issue('api', workspaceId, { agentId: agent.id, name: 'test' })).token };
 }
 
 /** `app.inject` with a bearer token and a JSON body. */

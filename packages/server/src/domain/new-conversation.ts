@@ -35,5 +35,6 @@ export function newConversation(input: {
     createdAt: input.now,
     lastActivityAt: input.now,
     resolvedAt: null,
+    queuedAt: input.handler === 'queue' ? input.now : null,
   };
 }

@@ -92,6 +92,8 @@ export interface ConversationRecord {
   createdAt: Date;
   lastActivityAt: Date;
   resolvedAt: Date | null;
+  /** Since when it has waited for a person (null when nobody is waiting on it). */
+  queuedAt: Date | null;
 }
 
 export interface MessageRecord {

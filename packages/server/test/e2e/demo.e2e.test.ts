@@ -91,18 +91,24 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await panel.getByText('Order A-1042: shipped, with the courier. Expected: 2 days.').waitFor();
     // Every bot message offers a person: pressing it hands off.
     await panel.getByRole('group', { name: 'Suggested replies' }).getByRole('button', { name: 'Talk to a person' }).click();
-    // The customer is told what happens next: their place in line, or when the team is back.
-    await panel.locator('[data-author="bot"]').filter({ hasText: /in line|away right now/ }).waitFor();
-    await panel.getByTestId('tandem-waiting').waitFor();
+    // Routing gives it to an online agent who speaks English, and the customer is told who.
+    const told = panel.locator('[data-author="bot"]').filter({ hasText: /will answer you here/ });
+    await told.waitFor();
+    const toldText = (await told.textContent())!;
     assert.deepEqual(pageErrors, []);
     await context.close();
 
     const cookie = await ownerCookie();
     const conversations = (await (await fetch(`${server.url}/api/v1/conversations?limit=50`, { headers: { cookie } })).json()) as { items: Array<{ id: string }> };
     const packets = await Promise.all(conversations.items.map(async (c) => ((await (await fetch(`${server.url}/api/v1/conversations/${c.id}/handoffs`, { headers: { cookie } })).json()) as { items: Array<{ packet: { slots: Record<string, unknown>; intents: Array<{ intent: string }> } }> }).items));
-    const packet = packets.flat().find((h) => h.packet.slots.order_number === 'A-1042')?.packet;
-    assert.ok(packet, 'the handoff carries the order number the customer gave the bot');
-    assert.equal(packet.intents[0]!.intent, 'order_status');
+    const index = packets.findIndex((items) => items.some((h) => h.packet.slots.order_number === 'A-1042'));
+    assert.ok(index >= 0, 'the handoff carries the order number the customer gave the bot');
+    assert.equal(packets[index]![0]!.packet.intents[0]!.intent, 'order_status');
+    const events = (await (await fetch(`${server.url}/api/v1/conversations/${conversations.items[index]!.id}/routing-events`, { headers: { cookie } })).json()) as { items: Array<{ kind: string; reason: string }> };
+    const assigned = events.items.find((e) => e.kind === 'assigned');
+    assert.ok(assigned, JSON.stringify(events.items));
+    assert.match(assigned.reason, /skills en/);
+    assert.ok(toldText.includes(/assigned to ([^:]+):/.exec(assigned.reason)![1]!), 'the customer hears the name routing chose');
   });
 
   it('in Persian the bot answers right to left, and a wrong order number gets a way forward', async () => {

@@ -33,6 +33,7 @@ export function conversationFromRaw(r: Raw): ConversationRecord {
     createdAt: date(r.created_at),
     lastActivityAt: date(r.last_activity_at),
     resolvedAt: dateOrNull(r.resolved_at),
+    queuedAt: dateOrNull(r.queued_at),
   };
 }
 

@@ -154,11 +154,18 @@ export const conversations = pgTable(
     createdAt: createdAt(),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** Routing: when it joined the queue, who it is aimed at, what it needs, and its boosts (complaint, vip). */
+    queuedAt: timestamp('queued_at', { withTimezone: true }),
+    targetAgentId: uuid('target_agent_id'),
+    routingSkills: text('routing_skills').array().notNull().default(sql`'{}'`),
+    routingFlags: text('routing_flags').array().notNull().default(sql`'{}'`),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index().on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc()),
     index().on(t.workspaceId, t.customerId),
+    index().on(t.workspaceId, t.handler, t.status),
+    index().on(t.workspaceId, t.assigneeId),
   ],
 );
 
@@ -269,3 +276,4 @@ export const files = pgTable(
 
 export * from './kb.schema.ts';
 export * from './bot.schema.ts';
+export * from './routing.schema.ts';

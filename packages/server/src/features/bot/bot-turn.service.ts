@@ -86,7 +86,9 @@ export function createBotTurnService(deps: Deps) {
     const t = translator(locale);
     const result = await handoff.handOff({ workspaceId: workspace.id, conversationId: conversation.id, reason, state, lastText: text, confidence });
     const lines = [t('bot.handoff')];
-    if (!result.availability.open) {
+    if (result.assignedTo) {
+      lines.push(t('bot.assigned', { name: result.assignedTo.name }));
+    } else if (!result.availability.open) {
       const timeZone = workspace.settings.businessHours?.timezone ?? 'UTC';
       const opensAt = result.availability.nextOpenAt
         ? new Intl.DateTimeFormat(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone }).format(result.availability.nextOpenAt)
@@ -94,6 +96,7 @@ export function createBotTurnService(deps: Deps) {
       lines.push(opensAt ? t('bot.closed', { opensAt }) : t('bot.closedNoHours'), t('bot.keepHelping'));
     } else if (result.position !== null) {
       lines.push(t('bot.queuePosition', { position: result.position }));
+      if (result.expectedWaitSeconds) lines.push(t('bot.expectedWait', { count: Math.max(1, Math.round(result.expectedWaitSeconds / 60)) }));
     }
     state.flow = null;
     state.lowConfidenceStreak = 0;

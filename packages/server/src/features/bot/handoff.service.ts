@@ -1,9 +1,8 @@
-import { and, count, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { availabilityAt, type Availability } from '@tandem/core';
 import type { z } from 'zod';
 import type { HandoffPacket } from '@tandem/protocol';
-import { topics } from '../../adapters/bus/event-bus.ts';
-import { conversations as conversationsTable, kbArticles, kbFeedback, kbSearches } from '../../adapters/postgres/schema.ts';
+import { kbArticles, kbFeedback, kbSearches } from '../../adapters/postgres/schema.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { ConversationService } from '../conversations/conversation.service.ts';
 import type { CustomerService } from '../customers/customer.service.ts';
@@ -12,12 +11,19 @@ import { transact } from '../feed/transact.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import { collectedSlots, type BotState } from './bot-state.ts';
 import { insertHandoff, listHandoffs } from './bot.store.ts';
+import type { RoutingService } from '../routing/routing.service.ts';
+
+/** A customer marked VIP by the host system (`vip: true` or `tier: "vip"`) is boosted in the queue. */
+const isVip = (attributes: Record<string, unknown>) => attributes.vip === true || attributes.tier === 'vip';
 
 type Packet = z.infer<typeof HandoffPacket>;
 
 export interface HandoffResult {
+  /** The agent routing chose at once, if any. */
+  assignedTo: { id: string; name: string } | null;
   /** Place in the workspace's queue (1 = next), or null if already with an agent. */
   position: number | null;
+  expectedWaitSeconds: number | null;
   availability: Availability;
 }
 
@@ -38,8 +44,8 @@ function summarize(reason: string, state: BotState | null, lastText: string | nu
  * (what the bot understood, collected and showed; the customer's searches and pages), so the
  * agent never asks again. The customer hears their place in the queue over the WebSocket.
  */
-export function createHandoffService(deps: ServiceDeps & { conversations: ConversationService; customers: CustomerService }) {
-  const { db, bus, clock, ids, log, conversations, customers } = deps;
+export function createHandoffService(deps: ServiceDeps & { conversations: ConversationService; customers: CustomerService; routing: RoutingService }) {
+  const { db, clock, ids, conversations, customers, routing } = deps;
 
   /** Whether each shown article helped, by the customer's own latest "did this answer your question?" vote. */
   async function articleVotes(workspaceId: string, customerId: string, keys: readonly string[]): Promise<Map<string, boolean>> {
@@ -78,32 +84,22 @@ export function createHandoffService(deps: ServiceDeps & { conversations: Conver
     };
   }
 
-  async function queuePosition(workspaceId: string, since: Date): Promise<number> {
-    const [row] = await db.select({ ahead: count() }).from(conversationsTable).where(and(
-      eq(conversationsTable.workspaceId, workspaceId),
-      eq(conversationsTable.handler, 'queue'),
-      eq(conversationsTable.status, 'open'),
-      lt(conversationsTable.lastActivityAt, since),
-    ));
-    return (row?.ahead ?? 0) + 1;
-  }
-
   return {
-    async handOff(input: { workspaceId: string; conversationId: string; reason: string; state?: BotState | null; lastText?: string | null; confidence?: number | null }): Promise<HandoffResult> {
+    async handOff(input: { workspaceId: string; conversationId: string; reason: string; state?: BotState | null; lastText?: string | null; confidence?: number | null; teamId?: string | null; agentId?: string | null }): Promise<HandoffResult> {
       const { workspaceId, conversationId } = input;
       const conversation = await conversations.get(workspaceId, conversationId);
+      const customer = await customers.get(workspaceId, conversation.customerId);
       const contextPacket = await packet(workspaceId, conversation.customerId, input.reason, input.state ?? null, input.lastText ?? null);
-      const updated = conversation.handler === 'bot' ? await conversations.update(workspaceId, conversationId, { handler: 'queue' }) : conversation;
       await transact(deps, async (tx) => {
         await insertHandoff(tx, { workspaceId, id: ids(), conversationId, reason: input.reason, packet: contextPacket, confidence: input.confidence ?? null, createdAt: clock() });
         await customers.timeline(tx, workspaceId, conversation.customerId, 'handoff.requested', { from: conversation.handler, reason: input.reason }, conversationId);
       });
       const workspace = await findWorkspace(db, workspaceId);
       const availability = availabilityAt(workspace?.settings.businessHours ?? null, clock());
-      const position = updated.handler === 'queue' ? await queuePosition(workspaceId, updated.lastActivityAt) : null;
-      await bus.publish(topics.customer(workspaceId, conversation.customerId), { type: 'queue', conversationId, position, expectedWaitSeconds: null })
-        .catch((error: unknown) => log.warn({ err: error }, 'queue publish failed'));
-      return { position, availability };
+      if (conversation.handler === 'agent') return { assignedTo: null, position: null, expectedWaitSeconds: null, availability };
+      const flags = [...(input.reason === 'complaint' ? ['complaint'] : []), ...(isVip(customer.attributes) ? ['vip'] : [])];
+      const routed = await routing.enqueue(workspaceId, conversationId, { teamId: input.teamId, language: input.state?.language, targetAgentId: input.agentId ?? null, flags, reason: `handed off by the bot: ${input.reason.replace(/_/g, ' ')}` });
+      return { ...routed, availability };
     },
 
     list: (workspaceId: string, conversationId: string) => listHandoffs(db, workspaceId, conversationId),

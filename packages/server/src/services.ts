@@ -24,6 +24,7 @@ import { createBotAdminService } from './features/bot/bot-admin.service.ts';
 import { createHandoffService } from './features/bot/handoff.service.ts';
 import { withBotTurns } from './features/bot/with-bot-turns.ts';
 import { createRoutingService } from './features/routing/routing.service.ts';
+import { createAgentRoutingService } from './features/routing/agent-routing.service.ts';
 import { createQueuePolicyService } from './features/routing/queue-policy.service.ts';
 import { withRouting } from './features/routing/with-routing.ts';
 import { withQueueMoves } from './features/routing/with-queue-moves.ts';
@@ -37,7 +38,7 @@ export function createServices(deps: ServiceDeps) {
   const guides = createGuideService(deps);
   const botModels = createBotModelService(deps);
   const postMessage = createPostMessageService({ ...deps, appender });
-  const routing = createRoutingService({ ...deps, postMessage });
+  const routing = createRoutingService(deps);
   const conversations = withQueueMoves(createConversationService(deps), routing);
   const handoff = createHandoffService({ ...deps, conversations, customers, routing });
   const botTurns = createBotTurnService({ ...deps, appender, customers, models: botModels, handoff, articleSearch });
@@ -70,6 +71,7 @@ export function createServices(deps: ServiceDeps) {
     handoff,
     bot: createBotAdminService({ ...deps, models: botModels }),
     routing,
+    agentRouting: createAgentRoutingService({ ...deps, routing, postMessage }),
     queuePolicies: createQueuePolicyService({ ...deps, onChanged: (workspaceId) => void routing.drain(workspaceId).catch(() => undefined) }),
   };
 }

@@ -17,7 +17,7 @@ async function customerSays(ws: TestWorkspace, body: string) {
   return { conversationId: sent.body.conversation.id as string, customerId: session.customerId };
 }
 
-const conversation = async (ws: TestWorkspace, id: string) => (await call(app, 'GET', `/api/v1/conversations/${id}`, { token: ws.tokens.admin })).body as { handler: string; assigneeId: string | null; status: string };
+const conversation = async (ws: TestWorkspace, id: string) => (await call(app, 'GET', `/api/v1/conversations/${id}`, { token: ws.tokens.admin })).body as { handler: string; assigneeId: string | null; status: string; priority: string };
 const events = async (ws: TestWorkspace, id: string) => (await call(app, 'GET', `/api/v1/conversations/${id}/routing-events`, { token: ws.tokens.admin })).body.items as Array<{ kind: string; reason: string; agentId: string | null }>;
 const queue = async (ws: TestWorkspace) => (await call(app, 'GET', '/api/v1/routing/queue', { token: ws.tokens.admin })).body.items as Array<{ conversationId: string; position: number; expectedWaitSeconds: number | null }>;
 
@@ -196,5 +196,50 @@ describe('routing', () => {
     assert.ok(messages.some((m) => m.private && m.body === 'Knows the warranty rules'));
     const nowhere = await call(app, 'POST', `/api/v1/conversations/${conversationId}/transfer`, { token: ana.token, body: { note: 'no target' } });
     assert.equal(nowhere.status, 400);
+  });
+
+  it('an agent going away keeps their conversations; going offline returns them to the queue for others', async () => {
+    const ws = await createWorkspace(app);
+    const ana = await addAgent(app, ws.id, { name: 'Ana' });
+    const ben = await addAgent(app, ws.id, { name: 'Ben' });
+    await presence(ana.token, { status: 'online' });
+    const { conversationId } = await customerSays(ws, 'Hello there');
+    assert.equal((await conversation(ws, conversationId)).assigneeId, ana.id);
+    await presence(ana.token, { status: 'away' });
+    assert.equal((await conversation(ws, conversationId)).assigneeId, ana.id, 'a short break keeps them');
+    await presence(ana.token, { status: 'offline' });
+    assert.equal((await conversation(ws, conversationId)).handler, 'queue');
+    await presence(ben.token, { status: 'online' });
+    assert.equal((await conversation(ws, conversationId)).assigneeId, ben.id);
+    assert.deepEqual((await events(ws, conversationId)).map((e) => [e.kind, e.reason.split(':')[0]]), [
+      ['queued', 'waits for a person'], ['assigned', 'assigned to Ana'], ['requeued', 'Ana went offline'], ['assigned', 'assigned to Ben'],
+    ]);
+  });
+
+  it('a conversation nobody answered within the team’s time goes back to the queue, priority kept', async () => {
+    const ws = await createWorkspace(app);
+    const ana = await addAgent(app, ws.id, { name: 'Ana' });
+    const ben = await addAgent(app, ws.id, { name: 'Ben' });
+    const team = (await call(app, 'POST', '/api/v1/teams', { token: ws.tokens.admin, body: { name: 'Care', agentIds: [ana.id, ben.id] } })).body as { id: string };
+    const saved = await call(app, 'PUT', `/api/v1/teams/${team.id}/queue-policy`, { token: ws.tokens.admin, body: { reassignAfterSeconds: 120 } });
+    assert.equal(saved.body.reassignAfterSeconds, 120);
+    await presence(ana.token, { status: 'online' });
+    const answered = await customerSays(ws, 'First question');
+    const ignored = await customerSays(ws, 'Second question');
+    for (const { conversationId } of [answered, ignored]) {
+      await call(app, 'PATCH', `/api/v1/conversations/${conversationId}`, { token: ws.tokens.admin, body: { teamId: team.id, priority: 'high' } });
+    }
+    assert.equal((await conversation(ws, ignored.conversationId)).assigneeId, ana.id);
+    const reply = await call(app, 'POST', `/api/v1/conversations/${answered.conversationId}/messages`, { token: ana.token, body: { body: 'On it!' } });
+    assert.equal(reply.status, 201, JSON.stringify(reply.body));
+    await presence(ben.token, { status: 'online', capacity: { voice: 1, live: 3, async: 0 } });
+    now += 60_000;
+    assert.deepEqual((await routing.pass(ws.id)).requeued, [], 'not yet');
+    now += 61_000;
+    const { requeued } = await routing.pass(ws.id);
+    assert.deepEqual(requeued.map((c) => c.id), [ignored.conversationId], 'the answered one stays');
+    const back = await conversation(ws, ignored.conversationId);
+    assert.equal(back.priority, 'high');
+    assert.equal((await events(ws, ignored.conversationId)).find((e) => e.kind === 'requeued')!.reason, 'Ana did not answer within 120 s');
   });
 });

@@ -38,6 +38,7 @@ export const QueuePolicyBody = z.strictObject({
   stickyWindowSeconds: z.number().int().min(0).max(365 * 24 * 3600).default(7 * 24 * 3600).describe('A returning customer goes back to their last agent within this window (0: never)'),
   overflow: z.array(OverflowStep).max(5).default([]),
   capacity: Capacity.nullable().default(null).describe('The team’s default capacity for its agents'),
+  reassignAfterSeconds: z.number().int().min(0).max(7 * 24 * 3600).default(0).describe('An assigned conversation nobody answered in this time goes back to the queue, priority kept (0: never)'),
 }).meta({ id: 'QueuePolicyBody' });
 
 export const QueuePolicy = z.object({ teamId: Id, ...QueuePolicyBody.shape }).meta({ id: 'QueuePolicy' });
@@ -52,7 +53,7 @@ export const QueuePlace = z.object({
 export const RoutingEvent = z.object({
   id: Id,
   conversationId: Id,
-  kind: z.enum(['queued', 'assigned', 'accepted', 'transferred', 'presence']),
+  kind: z.enum(['queued', 'assigned', 'accepted', 'transferred', 'requeued']),
   agentId: Id.nullable(),
   teamId: Id.nullable(),
   reason: z.string(),

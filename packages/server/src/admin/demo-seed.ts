@@ -101,7 +101,7 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): 
   await seedDemoKnowledgeBase(services, deps, workspace.id);
   await seedDemoBot(services, workspace.id);
   // Lan, Darius and Emma are at work: a handoff reaches whoever speaks the customer's language.
-  for (const agent of agents) await services.routing.setPresence(workspace.id, agent.id, { status: 'online' });
+  for (const agent of agents) await services.agentRouting.setPresence(workspace.id, agent.id, { status: 'online' });
   return { workspace: workspace.slug, email: owner.email, password };
 }
 

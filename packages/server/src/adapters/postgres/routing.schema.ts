@@ -29,6 +29,8 @@ export const queuePolicies = pgTable(
     stickyWindowSeconds: integer('sticky_window_seconds').notNull(),
     overflow: jsonb('overflow').$type<OverflowStep[]>().notNull().default([]),
     capacity: jsonb('capacity').$type<Capacity>(),
+    /** An assigned conversation nobody answered within this many seconds goes back to the queue (0: never). */
+    reassignAfterSeconds: integer('reassign_after_seconds').notNull().default(0),
     roundRobinCursor: uuid('round_robin_cursor'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -34,10 +34,10 @@ export function policyProblems(body: PolicyBody, team: { id: string; agentIds: r
 
 export function createQueuePolicyService(deps: ServiceDeps & { onChanged: (workspaceId: string) => void }) {
   const { db, clock } = deps;
-  const present = (teamId: string, p: Omit<StoredPolicy, 'roundRobinCursor' | 'teamId'> | undefined) => ({ ...DEFAULT_POLICY, capacity: null, ...p, teamId });
+  const present = (teamId: string, p: Omit<StoredPolicy, 'roundRobinCursor' | 'teamId'> | undefined) => ({ ...DEFAULT_POLICY, capacity: null, reassignAfterSeconds: 0, ...p, teamId });
 
   return {
-    async get(workspaceId: string, teamId: string): Promise<QueuePolicy & { capacity: StoredPolicy['capacity'] }> {
+    async get(workspaceId: string, teamId: string): Promise<QueuePolicy & Pick<StoredPolicy, 'capacity' | 'reassignAfterSeconds'>> {
       if (!(await findTeam(db, workspaceId, teamId))) throw appError('team.not_found');
       return present(teamId, (await loadPolicies(db, workspaceId)).get(teamId));
     },

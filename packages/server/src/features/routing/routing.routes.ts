@@ -17,6 +17,7 @@ const presentPolicy = (p: StoredPolicy) => ({
   stickyWindowSeconds: p.stickyWindowSeconds,
   overflow: p.overflow.map((step) => ({ afterSeconds: step.afterSeconds, widen: step.widen, ...(step.teamIds ? { teamIds: [...step.teamIds] } : {}) })),
   capacity: p.capacity ? { ...p.capacity } : null,
+  reassignAfterSeconds: p.reassignAfterSeconds,
 });
 const TeamParams = z.strictObject({ teamId: Id });
 const ok = z.object({ ok: z.literal(true) });
@@ -25,19 +26,19 @@ const ok = z.object({ ok: z.literal(true) });
 export function routingRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['routing'];
-    const { routing, queuePolicies } = services;
+    const { routing, agentRouting, queuePolicies } = services;
 
     app.put('/agents/me/presence', { config: { access: 'agent' }, schema: { tags, summary: 'Go online, away or offline (and set your own capacity)', body: PresenceBody, response: responses({ 200: ok }) } }, async (request) => {
       const me = agentOf(request);
-      await routing.setPresence(me.workspaceId, me.agentId, request.body);
+      await agentRouting.setPresence(me.workspaceId, me.agentId, request.body);
       return { ok: true as const };
     });
     app.put('/agents/:id/presence', { config: { access: 'admin' }, schema: { tags, summary: 'Set an agent’s status or capacity', params: IdParams, body: PresenceBody, response: responses({ 200: ok }) } }, async (request) => {
-      await routing.setPresence(agentOf(request).workspaceId, request.params.id, request.body);
+      await agentRouting.setPresence(agentOf(request).workspaceId, request.params.id, request.body);
       return { ok: true as const };
     });
     app.get('/routing/agents', { config: { access: 'agent' }, schema: { tags, summary: 'Every agent’s presence, capacity and load', response: responses({ 200: z.object({ items: z.array(RoutingAgent) }) }) } }, async (request) => ({
-      items: (await routing.agents(agentOf(request).workspaceId)).map(presentAgent),
+      items: (await agentRouting.agents(agentOf(request).workspaceId)).map(presentAgent),
     }));
     app.get('/routing/queue', { config: { access: 'agent' }, schema: { tags, summary: 'Conversations waiting for a person, in the order they will be taken', response: responses({ 200: z.object({ items: z.array(QueuePlace) }) }) } }, async (request) => ({
       items: await routing.queue(agentOf(request).workspaceId),
@@ -52,11 +53,11 @@ export function routingRoutes(services: Services): FastifyPluginAsyncZod {
 
     app.post('/conversations/:id/accept', { config: { access: 'agent' }, schema: { tags, summary: 'Take a waiting conversation (409 if someone else did first, or you are at capacity)', params: IdParams, response: responses({ 200: Conversation }) } }, async (request) => {
       const me = agentOf(request);
-      return presentConversation(await routing.accept(me.workspaceId, request.params.id, me.agentId));
+      return presentConversation(await agentRouting.accept(me.workspaceId, request.params.id, me.agentId));
     });
     app.post('/conversations/:id/transfer', { config: { access: 'agent' }, schema: { tags, summary: 'Pass a conversation to a team or an agent, with a private note', params: IdParams, body: TransferBody, response: responses({ 200: z.object({ assignedTo: z.object({ id: Id, name: z.string() }).nullable(), position: z.number().int().nullable(), expectedWaitSeconds: z.number().int().nullable() }) }) } }, async (request) => {
       const me = agentOf(request);
-      return routing.transfer(me.workspaceId, request.params.id, request.body, me.agentId);
+      return agentRouting.transfer(me.workspaceId, request.params.id, request.body, me.agentId);
     });
     app.get('/conversations/:id/routing-events', { config: { access: 'agent' }, schema: { tags, summary: 'Every routing decision about this conversation, with its reason', params: IdParams, response: responses({ 200: z.object({ items: z.array(RoutingEvent) }) }) } }, async (request) => ({
       items: (await routing.events(agentOf(request).workspaceId, request.params.id)).map((e) => ({ ...e, kind: e.kind as z.infer<typeof RoutingEvent>['kind'], createdAt: e.createdAt.toISOString() })),

@@ -1,4 +1,4 @@
-import { capacityKindOf, dispatch, estimateWaitSeconds, queueOrder, type AgentStatus, type Capacity, type RoutingAgent } from '@tandem/core';
+import { dispatch, estimateWaitSeconds, queueOrder, type RoutingAgent } from '@tandem/core';
 import { topics } from '../../adapters/bus/event-bus.ts';
 import type { ConversationRecord } from '../../domain/records.ts';
 import { appError } from '../../platform/app-error.ts';
@@ -6,11 +6,9 @@ import type { ServiceDeps } from '../../platform/deps.ts';
 import { transact } from '../feed/transact.ts';
 import { findConversation } from '../conversations/conversation.store.ts';
 import { findAgent } from '../agents/agent.store.ts';
-import type { PostMessageService } from '../messages/post-message.service.ts';
-import { findTeam } from '../teams/team.store.ts';
 import {
-  assignWaiting, countTakenSince, fallbackPolicy, holdsOfKind, insertRoutingEvent, listRoutingEvents, loadAgents, loadPolicies, loadQueue,
-  lockRouting, markQueued, recordAssigned, saveCursor, savePresence, setLanguageIfUnknown, startWaiting, workspacesWithQueue, WHOLE_WORKSPACE, type QueueEntry,
+  assignWaiting, countTakenSince, fallbackPolicy, insertRoutingEvent, listRoutingEvents, loadAgents, loadPolicies, loadQueue,
+  lockRouting, markQueued, recordAssigned, requeue, unanswered, workspacesReassigning, saveCursor, setLanguageIfUnknown, startWaiting, workspacesWithQueue, WHOLE_WORKSPACE, type QueueEntry,
 } from './routing.store.ts';
 
 /** How fast the queue moved lately is measured over this window. */
@@ -43,8 +41,15 @@ export interface EnqueueOptions {
  * than their capacity; each is stored as a routing event with its reason. Waiting customers
  * hear their place in line and the expected wait after every change.
  */
-export function createRoutingService(deps: ServiceDeps & { postMessage: PostMessageService }) {
-  const { db, bus, clock, ids, log } = deps;
+type QueueFrame = { conversationId: string; position: number | null; expectedWaitSeconds: number | null };
+
+/** Tells a customer where their conversation stands: place and expected wait, or null once a person has it. */
+export function tellQueue(deps: Pick<ServiceDeps, 'bus' | 'log'>, workspaceId: string, customerId: string, frame: QueueFrame): void {
+  void deps.bus.publish(topics.customer(workspaceId, customerId), { type: 'queue', ...frame }).catch((error: unknown) => deps.log.warn({ err: error }, 'queue publish failed'));
+}
+
+export function createRoutingService(deps: ServiceDeps) {
+  const { db, clock, ids, log } = deps;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
 
@@ -58,10 +63,6 @@ export function createRoutingService(deps: ServiceDeps & { postMessage: PostMess
       position: index + 1,
       expectedWaitSeconds: estimateWaitSeconds({ position: index + 1, freeSlots: 0, onlineAgents: online, recentAssignments: taken, windowSeconds: RATE_WINDOW_SECONDS, fallbackHandleSeconds: DEFAULT_HANDLE_SECONDS }),
     }));
-  }
-
-  function tell(workspaceId: string, customerId: string, frame: { conversationId: string; position: number | null; expectedWaitSeconds: number | null }) {
-    void bus.publish(topics.customer(workspaceId, customerId), { type: 'queue', ...frame }).catch((error: unknown) => log.warn({ err: error }, 'queue publish failed'));
   }
 
   /** Hands out the queue as far as free agents allow; then tells everyone still waiting where they stand. */
@@ -87,9 +88,9 @@ export function createRoutingService(deps: ServiceDeps & { postMessage: PostMess
       const taken = new Set(assigned.map((c) => c.id));
       return { assigned, queue: queue.filter((q) => !taken.has(q.conversationId)), agents };
     });
-    for (const conversation of assigned) tell(workspaceId, conversation.customerId, { conversationId: conversation.id, position: null, expectedWaitSeconds: null });
+    for (const conversation of assigned) tellQueue(deps, workspaceId, conversation.customerId, { conversationId: conversation.id, position: null, expectedWaitSeconds: null });
     const waiting = await places(workspaceId, queue, agents);
-    for (const place of waiting) tell(workspaceId, place.customerId, place);
+    for (const place of waiting) tellQueue(deps, workspaceId, place.customerId, place);
     return { assigned, waiting };
   }
 
@@ -119,6 +120,26 @@ export function createRoutingService(deps: ServiceDeps & { postMessage: PostMess
     return { assignedTo: agent ? { id: agent.id, name: agent.name } : null, position: place?.position ?? null, expectedWaitSeconds: place?.expectedWaitSeconds ?? null };
   }
 
+  /** What the periodic pass does for one workspace: unanswered conversations back to the queue, then a routing pass. */
+  function pass(workspaceId: string) {
+    return serial(async () => {
+      const requeued = await transact(deps, async (tx, emit) => {
+        await lockRouting(tx, workspaceId);
+        const now = clock();
+        const late = await unanswered(tx, workspaceId, now);
+        const released = await requeue(tx, workspaceId, { conversationIds: late.map((l) => l.id) }, now);
+        const names = new Map((await loadAgents(tx, workspaceId, new Map())).map((a) => [a.id, a.name]));
+        for (const conversation of released) {
+          const was = late.find((l) => l.id === conversation.id)!;
+          await insertRoutingEvent(tx, { workspaceId, id: ids(), conversationId: conversation.id, kind: 'requeued', agentId: was.assigneeId, teamId: conversation.teamId, reason: `${names.get(was.assigneeId) ?? 'the agent'} did not answer within ${was.seconds} s`, createdAt: now });
+          emit({ workspaceId, type: 'conversation.updated', conversationId: conversation.id, conversation, data: { changed: ['handler', 'assigneeId'] } });
+        }
+        return released;
+      });
+      return { requeued, ...(await drain(workspaceId)) };
+    });
+  }
+
   return {
     drain: drainSoon,
     enqueue,
@@ -137,56 +158,6 @@ export function createRoutingService(deps: ServiceDeps & { postMessage: PostMess
       });
     },
 
-    /** An agent passes a conversation to a team or a colleague, with an optional private note for them. */
-    async transfer(workspaceId: string, conversationId: string, to: { teamId?: string | null | undefined; agentId?: string | null | undefined; note?: string | undefined }, byAgentId: string) {
-      const by = await findAgent(db, workspaceId, byAgentId);
-      if (!by) throw appError('agent.not_found');
-      const team = to.teamId ? await findTeam(db, workspaceId, to.teamId) : null;
-      if (to.teamId && !team) throw appError('team.not_found');
-      const agent = to.agentId ? await findAgent(db, workspaceId, to.agentId) : null;
-      if (to.agentId && !agent) throw appError('agent.not_found');
-      const current = await findConversation(db, workspaceId, conversationId);
-      if (!current || current.mergedIntoId) throw appError('conversation.not_found');
-      if (current.status === 'resolved') throw appError('routing.not_waiting', 'Reopen the conversation before transferring it.');
-      if (to.note) await deps.postMessage.post({ workspaceId, agentId: by.id, conversationId, body: to.note, private: true, content: {}, idempotencyKey: null });
-      const target = [agent ? agent.name : null, team ? team.name : null].filter(Boolean).join(' in ');
-      return enqueue(workspaceId, conversationId, { teamId: team?.id, targetAgentId: agent?.id ?? null, kind: 'transferred', reason: `transferred by ${by.name} to ${target}${to.note ? `: ${to.note.slice(0, 200)}` : ''}` });
-    },
-
-    /** An agent takes a waiting conversation themselves. Of two at once, exactly one succeeds. */
-    async accept(workspaceId: string, conversationId: string, agentId: string): Promise<ConversationRecord> {
-      const conversation = await transact(deps, async (tx, emit) => {
-        await lockRouting(tx, workspaceId);
-        const current = await findConversation(tx, workspaceId, conversationId);
-        if (!current || current.mergedIntoId) throw appError('conversation.not_found');
-        if (current.assigneeId) throw appError('routing.already_taken', current.assigneeId === agentId ? 'It is already yours.' : 'Another agent accepted it first.');
-        if (current.handler !== 'queue' || current.status !== 'open') throw appError('routing.not_waiting');
-        const policies = await loadPolicies(tx, workspaceId);
-        const me = (await loadAgents(tx, workspaceId, policies)).find((a) => a.id === agentId);
-        const kind = capacityKindOf(current.lastChannel);
-        if (!me || (await holdsOfKind(tx, workspaceId, agentId, kind)) >= me.capacity[kind]) throw appError('routing.at_capacity', `You hold ${me?.capacity[kind] ?? 0} ${kind} conversations already.`);
-        const now = clock();
-        const taken = await assignWaiting(tx, workspaceId, conversationId, agentId, null);
-        if (!taken) throw appError('routing.already_taken');
-        await recordAssigned(tx, workspaceId, agentId, now);
-        await insertRoutingEvent(tx, { workspaceId, id: ids(), conversationId, kind: 'accepted', agentId, teamId: taken.teamId, reason: `accepted by ${me.name} from the queue`, createdAt: now });
-        emit({ workspaceId, type: 'conversation.updated', conversationId, conversation: taken, data: { changed: ['handler', 'assigneeId'] } });
-        return taken;
-      });
-      tell(workspaceId, conversation.customerId, { conversationId, position: null, expectedWaitSeconds: null });
-      return conversation;
-    },
-
-    async setPresence(workspaceId: string, agentId: string, change: { status?: AgentStatus; capacity?: Capacity | null }): Promise<void> {
-      if (!(await findAgent(db, workspaceId, agentId))) throw appError('agent.not_found');
-      await savePresence(db, workspaceId, agentId, change, clock());
-      if (change.status === 'online' || change.capacity !== undefined) await drainSoon(workspaceId);
-    },
-
-    async agents(workspaceId: string): Promise<RoutingAgent[]> {
-      return (await loadAgents(db, workspaceId, await loadPolicies(db, workspaceId))).map((a) => ({ ...a, teamIds: a.teamIds.filter((t) => t !== WHOLE_WORKSPACE) }));
-    },
-
     async queue(workspaceId: string): Promise<QueuePlace[]> {
       const policies = await loadPolicies(db, workspaceId);
       const [agents, queue] = await Promise.all([loadAgents(db, workspaceId, policies), loadQueue(db, workspaceId)]);
@@ -195,13 +166,15 @@ export function createRoutingService(deps: ServiceDeps & { postMessage: PostMess
 
     events: (workspaceId: string, conversationId: string) => listRoutingEvents(db, workspaceId, conversationId),
 
-    /** Every `seconds`, a pass over workspaces with a queue: overflow rings open and waiting boosts grow with time. */
+    pass,
+
+    /** Every `seconds`, a pass over workspaces with a queue or a reassign rule: overflow rings open, waiting boosts grow, unanswered ones return. */
     start(seconds: number): void {
       if (timer || seconds <= 0) return;
       timer = setInterval(() => {
-        void workspacesWithQueue(db)
-          .then(async (ids) => { for (const id of ids) await drainSoon(id); })
-          .catch((error: unknown) => log.error({ err: error }, 'routing tick failed'));
+        void Promise.all([workspacesWithQueue(db), workspacesReassigning(db)])
+          .then(async ([queued, reassigning]) => { for (const id of new Set([...queued, ...reassigning])) await pass(id); })
+          .catch((error: unknown) => log.error({ err: error }, 'routing pass failed'));
       }, seconds * 1000);
       timer.unref();
     },

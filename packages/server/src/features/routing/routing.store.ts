@@ -22,7 +22,7 @@ import type { ConversationRecord } from '../../domain/records.ts';
 /** Every agent belongs to this pseudo-team: conversations without a team may go to anyone. */
 export const WHOLE_WORKSPACE = '*';
 
-export type RoutingEventKind = 'queued' | 'assigned' | 'accepted' | 'transferred' | 'presence';
+export type RoutingEventKind = 'queued' | 'assigned' | 'accepted' | 'transferred' | 'requeued';
 
 /** Serializes routing decisions per workspace (across processes): nobody is given past capacity by a race. */
 export async function lockRouting(q: Queryable, workspaceId: string): Promise<void> {
@@ -31,6 +31,7 @@ export async function lockRouting(q: Queryable, workspaceId: string): Promise<vo
 
 export interface StoredPolicy extends QueuePolicy {
   capacity: Capacity | null;
+  reassignAfterSeconds: number;
   roundRobinCursor: string | null;
 }
 
@@ -44,6 +45,7 @@ export async function loadPolicies(q: Queryable, workspaceId: string): Promise<M
     stickyWindowSeconds: r.stickyWindowSeconds,
     overflow: r.overflow,
     capacity: r.capacity,
+    reassignAfterSeconds: r.reassignAfterSeconds,
     roundRobinCursor: r.roundRobinCursor,
   }]));
 }
@@ -187,6 +189,41 @@ export async function startWaiting(q: Queryable, workspaceId: string, conversati
 export async function setLanguageIfUnknown(q: Queryable, workspaceId: string, conversationId: string, language: string): Promise<void> {
   await q.update(conversations).set({ language })
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId), isNull(conversations.language)));
+}
+
+/** Open conversations go back to the queue (their agent went offline, or did not answer), keeping their priority. */
+export async function requeue(q: Queryable, workspaceId: string, which: { agentId: string } | { conversationIds: readonly string[] }, now: Date): Promise<ConversationRecord[]> {
+  if ('conversationIds' in which && which.conversationIds.length === 0) return [];
+  const rows = await q.update(conversations)
+    .set({ handler: 'queue', assigneeId: null, queuedAt: now })
+    .where(and(
+      eq(conversations.workspaceId, workspaceId), eq(conversations.handler, 'agent'), eq(conversations.status, 'open'), isNull(conversations.mergedIntoId),
+      'agentId' in which ? eq(conversations.assigneeId, which.agentId) : inArray(conversations.id, [...which.conversationIds]),
+    ))
+    .returning();
+  return rows.map(conversationFromRow);
+}
+
+/** Conversations assigned longer ago than their team's reassign time with no agent reply since. */
+export async function unanswered(q: Queryable, workspaceId: string, now: Date): Promise<Array<{ id: string; assigneeId: string; seconds: number }>> {
+  return rowsOf<{ id: string; assignee_id: string; seconds: number }>(await q.execute(sql`
+    SELECT c.id, c.assignee_id, p.reassign_after_seconds AS seconds
+    FROM conversations c
+    JOIN queue_policies p ON p.workspace_id = c.workspace_id AND p.team_id = c.team_id AND p.reassign_after_seconds > 0
+    CROSS JOIN LATERAL (
+      SELECT created_at FROM routing_events e
+      WHERE e.workspace_id = c.workspace_id AND e.conversation_id = c.id AND e.kind IN ('assigned', 'accepted')
+      ORDER BY e.created_at DESC LIMIT 1) a
+    WHERE c.workspace_id = ${workspaceId} AND c.handler = 'agent' AND c.status = 'open'
+      AND a.created_at < ${now.toISOString()}::timestamptz - make_interval(secs => p.reassign_after_seconds)
+      AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id AND m.author = 'agent' AND m.created_at >= a.created_at)`))
+    .map((r) => ({ id: r.id, assigneeId: r.assignee_id, seconds: Number(r.seconds) }));
+}
+
+/** Workspaces where a team reassigns unanswered conversations: the periodic pass looks at these too. */
+export async function workspacesReassigning(q: Queryable): Promise<string[]> {
+  const rows = await q.selectDistinct({ id: queuePolicies.workspaceId }).from(queuePolicies).where(gte(queuePolicies.reassignAfterSeconds, 1));
+  return rows.map((r) => r.id);
 }
 
 export async function recordAssigned(q: Queryable, workspaceId: string, agentId: string, now: Date): Promise<void> {

@@ -1,0 +1,1 @@
+ALTER TABLE "queue_policies" ADD COLUMN "reassign_after_seconds" integer DEFAULT 0 NOT NULL;

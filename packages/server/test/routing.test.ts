@@ -19,7 +19,7 @@ async function customerSays(ws: TestWorkspace, body: string) {
 
 const conversation = async (ws: TestWorkspace, id: string) => (await call(app, 'GET', `/api/v1/conversations/${id}`, { token: ws.tokens.admin })).body as { handler: string; assigneeId: string | null; status: string; priority: string };
 const events = async (ws: TestWorkspace, id: string) => (await call(app, 'GET', `/api/v1/conversations/${id}/routing-events`, { token: ws.tokens.admin })).body.items as Array<{ kind: string; reason: string; agentId: string | null }>;
-const queue = async (ws: TestWorkspace) => (await call(app, 'GET', '/api/v1/routing/queue', { token: ws.tokens.admin })).body.items as Array<{ conversationId: string; position: number; expectedWaitSeconds: number | null }>;
+const queue = async (ws: TestWorkspace) => (await call(app, 'GET', '/api/v1/routing/queue', { token: ws.tokens.admin })).body.items as Array<{ conversationId: string; position: number; expectedWaitSeconds: number | null; opensAt: string | null }>;
 
 async function presence(token: string, body: Record<string, unknown>) {
   const res = await call(app, 'PUT', '/api/v1/agents/me/presence', { token, body });
@@ -241,5 +241,30 @@ describe('routing', () => {
     const back = await conversation(ws, ignored.conversationId);
     assert.equal(back.priority, 'high');
     assert.equal((await events(ws, ignored.conversationId)).find((e) => e.kind === 'requeued')!.reason, 'Ana did not answer within 120 s');
+  });
+
+  it('outside its hours a team’s conversations wait, with the opening time, and go first when it opens', async () => {
+    const ws = await createWorkspace(app);
+    const ana = await addAgent(app, ws.id, { name: 'Ana' });
+    const team = (await call(app, 'POST', '/api/v1/teams', { token: ws.tokens.admin, body: { name: 'Day shift', agentIds: [ana.id] } })).body as { id: string };
+    const overlapping = await call(app, 'PUT', `/api/v1/teams/${team.id}/queue-policy`, { token: ws.tokens.admin, body: {
+      hours: { timezone: 'Asia/Tehran', days: [[{ from: '09:00', to: '13:00' }, { from: '12:00', to: '17:00' }], [], [], [], [], [], []] },
+    } });
+    assert.deepEqual([overlapping.status, overlapping.body.errors[0].path], [400, 'hours']);
+    const today = new Date(now).toISOString().slice(0, 10);
+    const allDay = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }]);
+    const saved = await call(app, 'PUT', `/api/v1/teams/${team.id}/queue-policy`, { token: ws.tokens.admin, body: { hours: { timezone: 'UTC', days: allDay }, holidays: [today] } });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    await presence(ana.token, { status: 'online', capacity: { voice: 1, live: 3, async: 0 } });
+    const { conversationId } = await customerSays(ws, 'Is anyone there?');
+    await presence(ana.token, { capacity: null });
+    await call(app, 'PATCH', `/api/v1/conversations/${conversationId}`, { token: ws.tokens.admin, body: { teamId: team.id } });
+    const moved = await call(app, 'POST', `/api/v1/conversations/${conversationId}/transfer`, { token: ws.tokens.admin, body: { teamId: team.id } });
+    assert.deepEqual([moved.body.assignedTo, moved.body.expectedWaitSeconds], [null, null], 'the team is off today although Ana is online');
+    const tomorrow = new Date(`${today}T00:00:00Z`).getTime() + 24 * 3600_000;
+    assert.deepEqual((await queue(ws)).map((q) => q.opensAt), [new Date(tomorrow).toISOString()]);
+    now = tomorrow + 60_000;
+    await routing.pass(ws.id);
+    assert.equal((await conversation(ws, conversationId)).assigneeId, ana.id);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENT_STATUSES, ASSIGNMENT_METHODS, CAPACITY_KINDS } from '@tandem/core';
 import { Id, Timestamp } from '../common.ts';
+import { BusinessHours } from './widget.schemas.ts';
 
 const Skill = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, - and _');
 const Count = z.number().int().min(0).max(100);
@@ -38,6 +39,8 @@ export const QueuePolicyBody = z.strictObject({
   stickyWindowSeconds: z.number().int().min(0).max(365 * 24 * 3600).default(7 * 24 * 3600).describe('A returning customer goes back to their last agent within this window (0: never)'),
   overflow: z.array(OverflowStep).max(5).default([]),
   capacity: Capacity.nullable().default(null).describe('The team’s default capacity for its agents'),
+  hours: BusinessHours.nullable().default(null).describe('When the team works; outside them its conversations wait (null: whenever its agents are online)'),
+  holidays: z.array(z.iso.date()).max(366).default([]).describe('Whole days the team is closed, as local dates'),
   reassignAfterSeconds: z.number().int().min(0).max(7 * 24 * 3600).default(0).describe('An assigned conversation nobody answered in this time goes back to the queue, priority kept (0: never)'),
 }).meta({ id: 'QueuePolicyBody' });
 
@@ -47,7 +50,8 @@ export const QueuePlace = z.object({
   conversationId: Id,
   customerId: Id,
   position: z.number().int().min(1),
-  expectedWaitSeconds: z.number().int().min(0).nullable().describe('null while nobody is online'),
+  expectedWaitSeconds: z.number().int().min(0).nullable().describe('null while nobody is online or the team is closed'),
+  opensAt: Timestamp.nullable().describe('When the conversation’s team is closed: when it opens'),
 }).meta({ id: 'QueuePlace' });
 
 export const RoutingEvent = z.object({

@@ -184,7 +184,7 @@ describe('the widget in a real browser', { skip: skip ?? false, timeout: 180_000
     await waiting.filter({ hasText: 'نفر بعدی شما هستید.' }).filter({ hasText: 'زمان انتظار تقریبی: ۵ دقیقه.' }).waitFor();
     const [conversation] = await conversationsOf(ws);
     const queue = (await call(app, 'GET', '/api/v1/routing/queue', { token: ws.tokens.agent })).body.items as Array<{ conversationId: string; position: number; expectedWaitSeconds: number }>;
-    assert.deepEqual(queue, [{ conversationId: conversation!.id, customerId: conversation!.customerId, position: 1, expectedWaitSeconds: 300 }]);
+    assert.deepEqual(queue, [{ conversationId: conversation!.id, customerId: conversation!.customerId, position: 1, expectedWaitSeconds: 300, opensAt: null }]);
     // The owner takes it from the queue: the customer's waiting line goes away.
     const accepted = await call(app, 'POST', `/api/v1/conversations/${conversation!.id}/accept`, { token: ws.tokens.owner });
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));

@@ -1,6 +1,6 @@
 // Routing's tables (re-exported by schema.ts, which drizzle-kit reads).
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Capacity, OverflowStep } from '@tandem/core';
+import type { BusinessHours, Capacity, OverflowStep } from '@tandem/core';
 import { createdAt, id, workspaceId } from './columns.ts';
 
 /** Whether an agent takes work now, and how much they can hold (null = the team's or the default). */
@@ -31,6 +31,9 @@ export const queuePolicies = pgTable(
     capacity: jsonb('capacity').$type<Capacity>(),
     /** An assigned conversation nobody answered within this many seconds goes back to the queue (0: never). */
     reassignAfterSeconds: integer('reassign_after_seconds').notNull().default(0),
+    /** When the team works (null: whenever its agents are online) and the days it is closed. */
+    hours: jsonb('hours').$type<BusinessHours>(),
+    holidays: text('holidays').array().notNull().default([]),
     roundRobinCursor: uuid('round_robin_cursor'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -95,11 +95,12 @@ export function createHandoffService(deps: ServiceDeps & { conversations: Conver
         await customers.timeline(tx, workspaceId, conversation.customerId, 'handoff.requested', { from: conversation.handler, reason: input.reason }, conversationId);
       });
       const workspace = await findWorkspace(db, workspaceId);
-      const availability = availabilityAt(workspace?.settings.businessHours ?? null, clock());
-      if (conversation.handler === 'agent') return { assignedTo: null, position: null, expectedWaitSeconds: null, availability };
+      const workspaceHours = availabilityAt(workspace?.settings.businessHours ?? null, clock());
+      if (conversation.handler === 'agent') return { assignedTo: null, position: null, expectedWaitSeconds: null, availability: workspaceHours };
       const flags = [...(input.reason === 'complaint' ? ['complaint'] : []), ...(isVip(customer.attributes) ? ['vip'] : [])];
-      const routed = await routing.enqueue(workspaceId, conversationId, { teamId: input.teamId, language: input.state?.language, targetAgentId: input.agentId ?? null, flags, reason: `handed off by the bot: ${input.reason.replace(/_/g, ' ')}` });
-      return { ...routed, availability };
+      const { opensAt, ...routed } = await routing.enqueue(workspaceId, conversationId, { teamId: input.teamId, language: input.state?.language, targetAgentId: input.agentId ?? null, flags, reason: `handed off by the bot: ${input.reason.replace(/_/g, ' ')}` });
+      // The team's own hours, when it has them, say when a person will be there.
+      return { ...routed, availability: opensAt && !routed.assignedTo ? { open: false, nextOpenAt: opensAt } : workspaceHours };
     },
 
     list: (workspaceId: string, conversationId: string) => listHandoffs(db, workspaceId, conversationId),

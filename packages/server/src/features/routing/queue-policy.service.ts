@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { DEFAULT_POLICY, type QueuePolicy } from '@tandem/core';
+import { DEFAULT_POLICY, validateSchedule } from '@tandem/core';
 import type { z } from 'zod';
 import type { QueuePolicyBody } from '@tandem/protocol';
 import { agents as agentsTable } from '../../adapters/postgres/schema.ts';
@@ -22,6 +22,7 @@ export function policyProblems(body: PolicyBody, team: { id: string; agentIds: r
   else if (body.requiredSkills.length && !team.agentIds.some((id) => body.requiredSkills.every((s) => skillsOf.get(id)?.includes(s)))) {
     problems.push({ path: 'requiredSkills', message: 'no agent of this team has every required skill' });
   }
+  if (body.hours) for (const message of validateSchedule({ ...body.hours, holidays: body.holidays })) problems.push({ path: 'hours', message });
   body.overflow.forEach((step, i) => {
     if (i > 0 && step.afterSeconds <= body.overflow[i - 1]!.afterSeconds) problems.push({ path: `overflow.${i}.afterSeconds`, message: 'each step comes later than the one before' });
     (step.teamIds ?? []).forEach((id, k) => {
@@ -34,10 +35,11 @@ export function policyProblems(body: PolicyBody, team: { id: string; agentIds: r
 
 export function createQueuePolicyService(deps: ServiceDeps & { onChanged: (workspaceId: string) => void }) {
   const { db, clock } = deps;
-  const present = (teamId: string, p: Omit<StoredPolicy, 'roundRobinCursor' | 'teamId'> | undefined) => ({ ...DEFAULT_POLICY, capacity: null, reassignAfterSeconds: 0, ...p, teamId });
+  const present = (teamId: string, p: Omit<StoredPolicy, 'roundRobinCursor' | 'teamId'> | undefined): Omit<StoredPolicy, 'roundRobinCursor'> =>
+    ({ ...DEFAULT_POLICY, capacity: null, reassignAfterSeconds: 0, schedule: { hours: null, holidays: [] }, ...p, teamId });
 
   return {
-    async get(workspaceId: string, teamId: string): Promise<QueuePolicy & Pick<StoredPolicy, 'capacity' | 'reassignAfterSeconds'>> {
+    async get(workspaceId: string, teamId: string): Promise<Omit<StoredPolicy, 'roundRobinCursor'>> {
       if (!(await findTeam(db, workspaceId, teamId))) throw appError('team.not_found');
       return present(teamId, (await loadPolicies(db, workspaceId)).get(teamId));
     },
@@ -51,7 +53,8 @@ export function createQueuePolicyService(deps: ServiceDeps & { onChanged: (works
       ]);
       const problems = policyProblems(body, team, new Map(agents.map((a) => [a.id, a.skills])), new Set(teams.map((t) => t.id)));
       if (problems.length) throw appError('routing_policy.invalid', problems.map((p) => p.message).join('; '), { fields: problems });
-      const policy = { teamId, ...body };
+      const { hours, holidays, ...rest } = body;
+      const policy = { teamId, ...rest, schedule: { hours, holidays } };
       await savePolicy(db, workspaceId, policy, clock());
       deps.onChanged(workspaceId);
       return present(teamId, policy);

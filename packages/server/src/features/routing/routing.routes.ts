@@ -18,6 +18,8 @@ const presentPolicy = (p: StoredPolicy) => ({
   overflow: p.overflow.map((step) => ({ afterSeconds: step.afterSeconds, widen: step.widen, ...(step.teamIds ? { teamIds: [...step.teamIds] } : {}) })),
   capacity: p.capacity ? { ...p.capacity } : null,
   reassignAfterSeconds: p.reassignAfterSeconds,
+  hours: p.schedule.hours ? { timezone: p.schedule.hours.timezone, days: p.schedule.hours.days.map((day) => day.map((span) => ({ ...span }))) } : null,
+  holidays: [...p.schedule.holidays],
 });
 const TeamParams = z.strictObject({ teamId: Id });
 const ok = z.object({ ok: z.literal(true) });
@@ -41,7 +43,7 @@ export function routingRoutes(services: Services): FastifyPluginAsyncZod {
       items: (await agentRouting.agents(agentOf(request).workspaceId)).map(presentAgent),
     }));
     app.get('/routing/queue', { config: { access: 'agent' }, schema: { tags, summary: 'Conversations waiting for a person, in the order they will be taken', response: responses({ 200: z.object({ items: z.array(QueuePlace) }) }) } }, async (request) => ({
-      items: await routing.queue(agentOf(request).workspaceId),
+      items: (await routing.queue(agentOf(request).workspaceId)).map((p) => ({ ...p, opensAt: p.opensAt?.toISOString() ?? null })),
     }));
 
     app.get('/teams/:teamId/queue-policy', { config: { access: 'agent' }, schema: { tags, params: TeamParams, response: responses({ 200: QueuePolicy }) } }, async (request) =>

@@ -1,4 +1,4 @@
-import { dispatch, estimateWaitSeconds, queueOrder, type RoutingAgent } from '@tandem/core';
+import { dispatch, estimateWaitSeconds, queueOrder, scheduleAvailability, type RoutingAgent } from '@tandem/core';
 import { topics } from '../../adapters/bus/event-bus.ts';
 import type { ConversationRecord } from '../../domain/records.ts';
 import { appError } from '../../platform/app-error.ts';
@@ -8,7 +8,7 @@ import { findConversation } from '../conversations/conversation.store.ts';
 import { findAgent } from '../agents/agent.store.ts';
 import {
   assignWaiting, countTakenSince, fallbackPolicy, insertRoutingEvent, listRoutingEvents, loadAgents, loadPolicies, loadQueue,
-  lockRouting, markQueued, recordAssigned, requeue, unanswered, workspacesReassigning, saveCursor, setLanguageIfUnknown, startWaiting, workspacesWithQueue, WHOLE_WORKSPACE, type QueueEntry,
+  lockRouting, markQueued, recordAssigned, requeue, unanswered, workspacesReassigning, saveCursor, setLanguageIfUnknown, startWaiting, workspacesWithQueue, WHOLE_WORKSPACE, type QueueEntry, type StoredPolicy,
 } from './routing.store.ts';
 
 /** How fast the queue moved lately is measured over this window. */
@@ -21,6 +21,8 @@ export interface QueuePlace {
   customerId: string;
   position: number;
   expectedWaitSeconds: number | null;
+  /** When the conversation's team is closed: when it opens. */
+  opensAt: Date | null;
 }
 
 export interface EnqueueOptions {
@@ -53,27 +55,43 @@ export function createRoutingService(deps: ServiceDeps) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
 
-  async function places(workspaceId: string, queue: readonly QueueEntry[], agents: readonly RoutingAgent[]): Promise<QueuePlace[]> {
+  /** Teams outside their hours now, with when each opens: their conversations wait, first in line at opening. */
+  function closedTeams(policies: ReadonlyMap<string, StoredPolicy>, now: Date): Map<string, Date | null> {
+    const closed = new Map<string, Date | null>();
+    for (const policy of policies.values()) {
+      const availability = scheduleAvailability(policy.schedule, now);
+      if (!availability.open) closed.set(policy.teamId, availability.nextOpenAt);
+    }
+    return closed;
+  }
+
+  async function places(workspaceId: string, queue: readonly QueueEntry[], agents: readonly RoutingAgent[], closed: ReadonlyMap<string, Date | null>): Promise<QueuePlace[]> {
     const now = clock();
     const online = agents.filter((a) => a.status === 'online').length;
     const taken = await countTakenSince(db, workspaceId, new Date(now.getTime() - RATE_WINDOW_SECONDS * 1000));
-    return queueOrder(queue, now).map((entry, index) => ({
-      conversationId: entry.conversationId,
-      customerId: entry.customerId,
-      position: index + 1,
-      expectedWaitSeconds: estimateWaitSeconds({ position: index + 1, freeSlots: 0, onlineAgents: online, recentAssignments: taken, windowSeconds: RATE_WINDOW_SECONDS, fallbackHandleSeconds: DEFAULT_HANDLE_SECONDS }),
-    }));
+    return queueOrder(queue, now).map((entry, index) => {
+      const waitsForOpening = entry.teamId !== null && closed.has(entry.teamId);
+      return {
+        conversationId: entry.conversationId,
+        customerId: entry.customerId,
+        position: index + 1,
+        expectedWaitSeconds: waitsForOpening ? null : estimateWaitSeconds({ position: index + 1, freeSlots: 0, onlineAgents: online, recentAssignments: taken, windowSeconds: RATE_WINDOW_SECONDS, fallbackHandleSeconds: DEFAULT_HANDLE_SECONDS }),
+        opensAt: waitsForOpening ? closed.get(entry.teamId!) ?? null : null,
+      };
+    });
   }
 
   /** Hands out the queue as far as free agents allow; then tells everyone still waiting where they stand. */
   async function drain(workspaceId: string): Promise<{ assigned: ConversationRecord[]; waiting: QueuePlace[] }> {
-    const { assigned, queue, agents } = await transact(deps, async (tx, emit) => {
+    const { assigned, queue, agents, closed } = await transact(deps, async (tx, emit) => {
       await lockRouting(tx, workspaceId);
       const now = clock();
       const policies = await loadPolicies(tx, workspaceId);
       const [agents, queue] = await Promise.all([loadAgents(tx, workspaceId, policies), loadQueue(tx, workspaceId)]);
       const cursors = new Map([...policies.values()].filter((p) => p.roundRobinCursor).map((p) => [p.teamId, p.roundRobinCursor!]));
-      const plan = dispatch(queue, agents, policies, fallbackPolicy(), now, cursors);
+      const closed = closedTeams(policies, now);
+      const routable = queue.filter((entry) => !(entry.teamId && closed.has(entry.teamId)));
+      const plan = dispatch(routable, agents, policies, fallbackPolicy(), now, cursors);
       const assigned: ConversationRecord[] = [];
       for (const step of plan) {
         const teamId = step.teamId === WHOLE_WORKSPACE ? null : step.teamId;
@@ -86,11 +104,11 @@ export function createRoutingService(deps: ServiceDeps) {
         emit({ workspaceId, type: 'conversation.updated', conversationId: conversation.id, conversation, data: { changed: ['handler', 'assigneeId'] } });
       }
       const taken = new Set(assigned.map((c) => c.id));
-      return { assigned, queue: queue.filter((q) => !taken.has(q.conversationId)), agents };
+      return { assigned, queue: queue.filter((q) => !taken.has(q.conversationId)), agents, closed };
     });
     for (const conversation of assigned) tellQueue(deps, workspaceId, conversation.customerId, { conversationId: conversation.id, position: null, expectedWaitSeconds: null });
-    const waiting = await places(workspaceId, queue, agents);
-    for (const place of waiting) tellQueue(deps, workspaceId, place.customerId, place);
+    const waiting = await places(workspaceId, queue, agents, closed);
+    for (const { conversationId, customerId, position, expectedWaitSeconds } of waiting) tellQueue(deps, workspaceId, customerId, { conversationId, position, expectedWaitSeconds });
     return { assigned, waiting };
   }
 
@@ -117,7 +135,7 @@ export function createRoutingService(deps: ServiceDeps) {
     // Another pass may have run first and placed it: then the stored row says where it went.
     const assigned = result.assigned.find((c) => c.id === conversationId) ?? (place ? null : await findConversation(db, workspaceId, conversationId));
     const agent = assigned?.assigneeId ? await findAgent(db, workspaceId, assigned.assigneeId) : null;
-    return { assignedTo: agent ? { id: agent.id, name: agent.name } : null, position: place?.position ?? null, expectedWaitSeconds: place?.expectedWaitSeconds ?? null };
+    return { assignedTo: agent ? { id: agent.id, name: agent.name } : null, position: place?.position ?? null, expectedWaitSeconds: place?.expectedWaitSeconds ?? null, opensAt: place?.opensAt ?? null };
   }
 
   /** What the periodic pass does for one workspace: unanswered conversations back to the queue, then a routing pass. */
@@ -161,7 +179,7 @@ export function createRoutingService(deps: ServiceDeps) {
     async queue(workspaceId: string): Promise<QueuePlace[]> {
       const policies = await loadPolicies(db, workspaceId);
       const [agents, queue] = await Promise.all([loadAgents(db, workspaceId, policies), loadQueue(db, workspaceId)]);
-      return places(workspaceId, queue, agents);
+      return places(workspaceId, queue, agents, closedTeams(policies, clock()));
     },
 
     events: (workspaceId: string, conversationId: string) => listRoutingEvents(db, workspaceId, conversationId),

@@ -13,6 +13,7 @@ import {
   type QueuedConversation,
   type QueuePolicy,
   type RoutingAgent,
+  type Schedule,
 } from '@tandem/core';
 import { rowsOf, type Queryable } from '../../adapters/postgres/database.ts';
 import { agentPresence, agents, conversations, queuePolicies, routingEvents, teamMembers } from '../../adapters/postgres/schema.ts';
@@ -32,6 +33,7 @@ export async function lockRouting(q: Queryable, workspaceId: string): Promise<vo
 export interface StoredPolicy extends QueuePolicy {
   capacity: Capacity | null;
   reassignAfterSeconds: number;
+  schedule: Schedule;
   roundRobinCursor: string | null;
 }
 
@@ -46,6 +48,7 @@ export async function loadPolicies(q: Queryable, workspaceId: string): Promise<M
     overflow: r.overflow,
     capacity: r.capacity,
     reassignAfterSeconds: r.reassignAfterSeconds,
+    schedule: { hours: r.hours, holidays: r.holidays },
     roundRobinCursor: r.roundRobinCursor,
   }]));
 }
@@ -240,8 +243,8 @@ export async function savePresence(q: Queryable, workspaceId: string, agentId: s
     .onConflictDoUpdate({ target: [agentPresence.workspaceId, agentPresence.agentId], set });
 }
 
-export async function savePolicy(q: Queryable, workspaceId: string, policy: Omit<StoredPolicy, 'roundRobinCursor'>, now: Date): Promise<void> {
-  const values = { ...policy, requiredSkills: [...policy.requiredSkills], optionalSkills: [...policy.optionalSkills], overflow: [...policy.overflow], updatedAt: now };
+export async function savePolicy(q: Queryable, workspaceId: string, { schedule, ...policy }: Omit<StoredPolicy, 'roundRobinCursor'>, now: Date): Promise<void> {
+  const values = { ...policy, hours: schedule.hours, holidays: [...schedule.holidays], requiredSkills: [...policy.requiredSkills], optionalSkills: [...policy.optionalSkills], overflow: [...policy.overflow], updatedAt: now };
   await q.insert(queuePolicies).values({ workspaceId, ...values })
     .onConflictDoUpdate({ target: [queuePolicies.workspaceId, queuePolicies.teamId], set: values });
 }

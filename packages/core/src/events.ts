@@ -8,6 +8,8 @@ export const FEED_EVENT_TYPES = [
   'conversation.split',
   'message.created',
   'customer.merged',
+  'sla.warned',
+  'sla.breached',
 ] as const;
 export type FeedEventType = (typeof FEED_EVENT_TYPES)[number];
 

@@ -27,3 +27,4 @@ export * from './routing/segments.ts';
 export * from './routing/service-strategy.ts';
 export * from './routing/segment-templates.ts';
 export * from './routing/team-hours.ts';
+export * from './routing/sla-policy.ts';

@@ -9,3 +9,4 @@ export * from './ws/frames.ts';
 export * from './rest/kb.schemas.ts';
 export * from './rest/bot.schemas.ts';
 export * from './rest/routing.schemas.ts';
+export * from './rest/sla.schemas.ts';

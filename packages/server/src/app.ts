@@ -27,6 +27,7 @@ import { kbRoutes } from './features/kb/kb.routes.ts';
 import { guideRoutes } from './features/kb/guides.routes.ts';
 import { botRoutes } from './features/bot/bot.routes.ts';
 import { routingRoutes } from './features/routing/routing.routes.ts';
+import { slaRoutes } from './features/sla/sla.routes.ts';
 import { widgetGuideRoutes } from './features/kb/widget-guides.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
@@ -95,6 +96,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(guideRoutes(services, deps), prefix);
   await http.register(botRoutes(services), prefix);
   await http.register(routingRoutes(services), prefix);
+  await http.register(slaRoutes(services), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);

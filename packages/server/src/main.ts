@@ -60,7 +60,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const demo = config.TANDEM_DEMO && (await countWorkspaces(database.db)) === 0 ? await seedDemoWorkspace(app.services, deps) : null;
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });
   app.services.botTurns.setSelfUrl(address);
-  app.services.routing.start(config.ROUTING_PASS_SECONDS);
+  app.services.passes.start(config.PERIODIC_PASS_SECONDS);
   log.info({ address, database: database.kind, bus: config.REDIS_URL ? 'redis' : 'in-process', mail: config.SMTP_URL ? 'smtp' : 'outbox' }, 'server started');
   let closing: Promise<void> | null = null;
   return {
@@ -71,7 +71,8 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
     close: () =>
       (closing ??= (async () => {
         await app.http.close();
-        await app.services.routing.stop();
+        await app.services.passes.stop();
+        await app.services.routing.settled();
         await app.services.botTurns.settled();
         await app.services.botModels.settled();
         await app.services.appender.drain();

@@ -28,6 +28,9 @@ import { createAgentRoutingService } from './features/routing/agent-routing.serv
 import { createQueuePolicyService } from './features/routing/queue-policy.service.ts';
 import { withRouting } from './features/routing/with-routing.ts';
 import { withQueueMoves } from './features/routing/with-queue-moves.ts';
+import { createSlaService } from './features/sla/sla.service.ts';
+import { workspacesWithSla } from './features/sla/sla.store.ts';
+import { createPeriodicPasses } from './features/scheduler/periodic-passes.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
@@ -40,6 +43,11 @@ export function createServices(deps: ServiceDeps) {
   const postMessage = createPostMessageService({ ...deps, appender });
   const routing = createRoutingService(deps);
   const conversations = withQueueMoves(createConversationService(deps), routing);
+  const sla = createSlaService({ ...deps, routing });
+  const passes = createPeriodicPasses([
+    { name: 'routing', workspaces: () => routing.workspacesToPass(), run: (workspaceId) => routing.pass(workspaceId) },
+    { name: 'sla', workspaces: () => workspacesWithSla(deps.db), run: (workspaceId) => sla.pass(workspaceId) },
+  ], deps.log);
   const handoff = createHandoffService({ ...deps, conversations, customers, routing });
   const botTurns = createBotTurnService({ ...deps, appender, customers, models: botModels, handoff, articleSearch });
   const articleChanged = (workspaceId: string, articleId: string) => {
@@ -71,6 +79,8 @@ export function createServices(deps: ServiceDeps) {
     handoff,
     bot: createBotAdminService({ ...deps, models: botModels }),
     routing,
+    sla,
+    passes,
     agentRouting: createAgentRoutingService({ ...deps, routing, postMessage }),
     queuePolicies: createQueuePolicyService({ ...deps, onChanged: (workspaceId) => void routing.drain(workspaceId).catch(() => undefined) }),
   };

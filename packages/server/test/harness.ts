@@ -55,7 +55,8 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
   let base = '';
   after(async () => {
     await app.http.close();
-    await app.services.routing.stop();
+    await app.services.passes.stop();
+    await app.services.routing.settled();
     await app.services.botTurns.settled();
     await app.services.botModels.settled();
     await app.services.appender.drain();

@@ -51,7 +51,8 @@ describe('dispatch', () => {
   });
 
   it('skips what nobody can take and goes on with the rest', () => {
-    const plan = dispatch([waiting('fa', { language: 'fa', queuedAt: minutesAgo(9) }), waiting('vi', { language: 'vi' })], [agent('lan', { skills: ['vi'] })], new Map(), policy, now);
+    const agents = [agent('lan', { skills: ['vi'] }), agent('reza', { skills: ['fa'], status: 'offline' })];
+    const plan = dispatch([waiting('fa', { language: 'fa', queuedAt: minutesAgo(9) }), waiting('vi', { language: 'vi' })], agents, new Map(), policy, now);
     assert.deepEqual(plan.map((p) => p.conversationId), ['vi']);
   });
 });

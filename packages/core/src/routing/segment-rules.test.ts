@@ -81,6 +81,7 @@ const cases: Array<[string, SegmentCondition, boolean]> = [
   ['equals never matches a null attribute', { field: 'attributes.gone', op: 'equals', value: 'x' }, false],
   ['not_equals a different value', { field: 'attributes.tier', op: 'not_equals', value: 'silver' }, true],
   ['not_equals the same value, other case', { field: 'attributes.tier', op: 'not_equals', value: 'GOLD' }, false],
+  ['not_equals with a list (rejected by validation) never matches', { field: 'attributes.tier', op: 'not_equals', value: ['silver'] }, false],
   ['not_equals never matches a missing attribute', { field: 'attributes.plan', op: 'not_equals', value: 'pro' }, false],
   ['in matches any listed value', { field: 'attributes.country', op: 'in', value: ['ir', 'vn'] }, true],
   ['in fails when none is listed', { field: 'attributes.country', op: 'in', value: ['ir', 'us'] }, false],

@@ -33,7 +33,7 @@ export const SETTINGS = {
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),
   ),
   TANDEM_DEMO: setting(bool.default(true).describe('Create the demo workspace when the database is empty')),
-  ROUTING_PASS_SECONDS: setting(z.coerce.number().int().min(0).max(3600).default(5).describe('Seconds between routing passes over waiting conversations (overflow, waiting boosts); 0 turns them off')),
+  PERIODIC_PASS_SECONDS: setting(z.coerce.number().int().min(0).max(3600).default(5).describe('Seconds between passes over queues and SLA clocks (overflow, waiting boosts, unanswered reassignment, SLA warnings and breaches); 0 turns them off')),
   TRUST_PROXY: setting(bool.default(false).describe('Trust X-Forwarded-* headers (behind a load balancer)')),
   RATE_LIMIT_PER_MINUTE: setting(
     z.coerce.number().int().min(1).default(600).describe('Requests per minute per client before 429'),

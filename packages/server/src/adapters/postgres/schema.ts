@@ -159,6 +159,8 @@ export const conversations = pgTable(
     targetAgentId: uuid('target_agent_id'),
     routingSkills: text('routing_skills').array().notNull().default(sql`'{}'`),
     routingFlags: text('routing_flags').array().notNull().default(sql`'{}'`),
+    /** When it waited on the customer (status pending): SLA clocks stand still then. */
+    pendingPeriods: jsonb('pending_periods').$type<Array<{ from: string; to: string | null }>>().notNull().default([]),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -277,3 +279,4 @@ export const files = pgTable(
 export * from './kb.schema.ts';
 export * from './bot.schema.ts';
 export * from './routing.schema.ts';
+export * from './sla.schema.ts';

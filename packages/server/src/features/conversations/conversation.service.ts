@@ -7,7 +7,7 @@ import { transact } from '../feed/transact.ts';
 import { findAgent } from '../agents/agent.store.ts';
 import { findTeam } from '../teams/team.store.ts';
 import { findCustomer } from '../customers/customer.store.ts';
-import { findConversation, insertConversation, listConversations, updateConversationRow, type ConversationFilter } from './conversation.store.ts';
+import { findConversation, insertConversation, listConversations, recordPending, updateConversationRow, type ConversationFilter } from './conversation.store.ts';
 
 export interface ConversationChange {
   status?: ConversationStatus | undefined;
@@ -71,6 +71,7 @@ export function createConversationService(deps: ServiceDeps) {
           }
           Object.assign(patch, { status: decided.status, snoozedUntil: decided.snoozedUntil });
           if (decided.status !== current.status) patch.resolvedAt = decided.status === 'resolved' ? now : null;
+          if ((decided.status === 'pending') !== (current.status === 'pending')) await recordPending(tx, workspaceId, id, decided.status === 'pending', now);
         }
         if (change.assigneeId !== undefined) {
           if (change.assigneeId && !(await findAgent(tx, workspaceId, change.assigneeId))) {

@@ -113,3 +113,15 @@ export async function advanceReceipts(
     .returning();
   return row ? conversationFromRow(row) : null;
 }
+
+/**
+ * Keeps the record of when the conversation waited on the customer (SLA clocks stand still then):
+ * entering `pending` opens a period, leaving it closes the open one.
+ */
+export async function recordPending(q: Queryable, workspaceId: string, id: string, pending: boolean, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const change = pending
+    ? sql`${conversations.pendingPeriods} || jsonb_build_array(jsonb_build_object('from', ${at}::text, 'to', null))`
+    : sql`(SELECT coalesce(jsonb_agg(CASE WHEN p->>'to' IS NULL THEN jsonb_set(p, '{to}', to_jsonb(${at}::text)) ELSE p END), '[]'::jsonb) FROM jsonb_array_elements(${conversations.pendingPeriods}) p)`;
+  await q.update(conversations).set({ pendingPeriods: change }).where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
+}

@@ -52,7 +52,6 @@ export function tellQueue(deps: Pick<ServiceDeps, 'bus' | 'log'>, workspaceId: s
 
 export function createRoutingService(deps: ServiceDeps) {
   const { db, clock, ids, log } = deps;
-  let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
 
   /** Teams outside their hours now, with when each opens: their conversations wait, first in line at opening. */
@@ -186,25 +185,16 @@ export function createRoutingService(deps: ServiceDeps) {
 
     pass,
 
-    /** Every `seconds`, a pass over workspaces with a queue or a reassign rule: overflow rings open, waiting boosts grow, unanswered ones return. */
-    start(seconds: number): void {
-      if (timer || seconds <= 0) return;
-      timer = setInterval(() => {
-        void Promise.all([workspacesWithQueue(db), workspacesReassigning(db)])
-          .then(async ([queued, reassigning]) => { for (const id of new Set([...queued, ...reassigning])) await pass(id); })
-          .catch((error: unknown) => log.error({ err: error }, 'routing pass failed'));
-      }, seconds * 1000);
-      timer.unref();
+    /** Workspaces the periodic pass visits: someone waits (overflow rings open, boosts grow) or a team reassigns unanswered ones. */
+    async workspacesToPass(): Promise<string[]> {
+      const [queued, reassigning] = await Promise.all([workspacesWithQueue(db), workspacesReassigning(db)]);
+      return [...new Set([...queued, ...reassigning])];
     },
 
     /** Resolves when every routing pass started so far has finished (tests, shutdown). */
     settled: (): Promise<unknown> => running,
 
-    async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
+
   };
 }
 

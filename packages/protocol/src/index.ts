@@ -10,3 +10,4 @@ export * from './rest/kb.schemas.ts';
 export * from './rest/bot.schemas.ts';
 export * from './rest/routing.schemas.ts';
 export * from './rest/sla.schemas.ts';
+export * from './rest/segment.schemas.ts';

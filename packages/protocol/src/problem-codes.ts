@@ -59,6 +59,8 @@ export const PROBLEM_CODES = {
   'routing.not_waiting': { kind: 'conflict', title: 'This conversation is not waiting for a person' },
   'routing.at_capacity': { kind: 'conflict', title: 'You are at capacity for this kind of conversation' },
   'routing_policy.invalid': { kind: 'invalid', title: 'This queue policy cannot work' },
+  'segment.not_found': { kind: 'not_found', title: 'Segment not found' },
+  'segment.invalid': { kind: 'invalid', title: 'This segment rule cannot be evaluated' },
   'guide.invalid': { kind: 'invalid', title: 'This guide cannot run as written' },
   'guide.not_found': { kind: 'not_found', title: 'Guide not found' },
   'kb_search.not_found': { kind: 'not_found', title: 'Search not found' },

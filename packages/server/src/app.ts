@@ -28,6 +28,7 @@ import { guideRoutes } from './features/kb/guides.routes.ts';
 import { botRoutes } from './features/bot/bot.routes.ts';
 import { routingRoutes } from './features/routing/routing.routes.ts';
 import { slaRoutes } from './features/sla/sla.routes.ts';
+import { segmentRoutes } from './features/segments/segment.routes.ts';
 import { widgetGuideRoutes } from './features/kb/widget-guides.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
@@ -97,6 +98,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(botRoutes(services), prefix);
   await http.register(routingRoutes(services), prefix);
   await http.register(slaRoutes(services), prefix);
+  await http.register(segmentRoutes(services), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);

@@ -30,6 +30,7 @@ import { withRouting } from './features/routing/with-routing.ts';
 import { withQueueMoves } from './features/routing/with-queue-moves.ts';
 import { createSlaService } from './features/sla/sla.service.ts';
 import { workspacesWithSla } from './features/sla/sla.store.ts';
+import { createSegmentService } from './features/segments/segment.service.ts';
 import { createPeriodicPasses } from './features/scheduler/periodic-passes.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
@@ -44,12 +45,13 @@ export function createServices(deps: ServiceDeps) {
   const routing = createRoutingService(deps);
   const conversations = withQueueMoves(createConversationService(deps), routing);
   const sla = createSlaService({ ...deps, routing });
+  const segments = createSegmentService(deps);
   const passes = createPeriodicPasses([
     { name: 'routing', workspaces: () => routing.workspacesToPass(), run: (workspaceId) => routing.pass(workspaceId) },
     { name: 'sla', workspaces: () => workspacesWithSla(deps.db), run: (workspaceId) => sla.pass(workspaceId) },
   ], deps.log);
   const handoff = createHandoffService({ ...deps, conversations, customers, routing });
-  const botTurns = createBotTurnService({ ...deps, appender, customers, models: botModels, handoff, articleSearch });
+  const botTurns = createBotTurnService({ ...deps, appender, customers, models: botModels, handoff, articleSearch, segments });
   const articleChanged = (workspaceId: string, articleId: string) => {
     articleSearch.changed(workspaceId, articleId);
     botModels.retrainLater(workspaceId); // articles' sample questions train the bot
@@ -80,6 +82,7 @@ export function createServices(deps: ServiceDeps) {
     bot: createBotAdminService({ ...deps, models: botModels }),
     routing,
     sla,
+    segments,
     passes,
     agentRouting: createAgentRoutingService({ ...deps, routing, postMessage }),
     queuePolicies: createQueuePolicyService({ ...deps, onChanged: (workspaceId) => void routing.drain(workspaceId).catch(() => undefined) }),

@@ -123,19 +123,30 @@ describe('the bot', () => {
     }
   });
 
-  it('hands off a complaint at once, and after two turns it did not understand', async () => {
+  it('hands off a complaint at once, and after two turns it did not understand (one, in a retail workspace)', async () => {
     const angry = await visitor();
     await angry.say('I want to make a complaint about my order');
     assert.ok(withPeople(await angry.conversation()));
     assert.equal((await angry.handoffs())[0].reason, 'complaint');
 
-    const lost = await visitor();
-    const [first] = await lost.say('qwzx vbnm plokij');
-    assert.match(first!.body, /not sure I understood/);
-    assert.equal((await lost.conversation()).handler, 'bot');
-    await lost.say('zzkj qqpw mmnx');
-    assert.ok(withPeople(await lost.conversation()));
-    assert.equal((await lost.handoffs())[0].reason, 'low_confidence');
+    const setVertical = (vertical: string | null) => call(app, 'PATCH', '/api/v1/workspace', { token: agentToken, body: { settings: { vertical } } });
+    assert.equal((await setVertical(null)).status, 200);
+    try {
+      const lost = await visitor();
+      const [first] = await lost.say('qwzx vbnm plokij');
+      assert.match(first!.body, /not sure I understood/);
+      assert.equal((await lost.conversation()).handler, 'bot');
+      await lost.say('zzkj qqpw mmnx');
+      assert.ok(withPeople(await lost.conversation()));
+      assert.equal((await lost.handoffs())[0].reason, 'low_confidence');
+    } finally {
+      await setVertical('retail');
+    }
+    // The demo shop is retail: a bot that does not understand gives up after one miss.
+    const hurried = await visitor();
+    await hurried.say('qwzx vbnm plokij');
+    assert.ok(withPeople(await hurried.conversation()));
+    assert.equal((await hurried.handoffs())[0].reason, 'low_confidence');
   });
 
   it('handles bad input sensibly: only emoji, a huge message, prompt injection, mixed languages', async () => {

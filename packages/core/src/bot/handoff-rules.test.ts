@@ -138,6 +138,12 @@ test('the first turn not understood is answered from the knowledge base; the sec
   assert.deepEqual(decideTurn(turn('hmm cái kia', vague, { lowConfidenceStreak: 1 })), { kind: 'handoff', reason: 'low_confidence' });
 });
 
+test('where the service escalates fast, the first turn not understood goes to a person', () => {
+  const vague = [{ intent: 'order_status', confidence: 0.2 }];
+  assert.deepEqual(decideTurn(turn('hmm cái kia', vague, { missesBeforeHandoff: 1 })), { kind: 'handoff', reason: 'low_confidence' });
+  assert.deepEqual(decideTurn(turn('hmm cái kia', vague, { missesBeforeHandoff: 3, lowConfidenceStreak: 1 })), { kind: 'not_sure' });
+});
+
 test('without a model every readable message is not understood', () => {
   assert.deepEqual(decideTurn(turn('where is my order', [])), { kind: 'not_sure' });
   assert.deepEqual(decideTurn(turn('where is my order', [], { lowConfidenceStreak: 3 })), { kind: 'handoff', reason: 'low_confidence' });

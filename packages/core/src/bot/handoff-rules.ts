@@ -100,6 +100,8 @@ export interface TurnInput {
   previousCustomerTexts: readonly string[];
   /** The workspace's segment or vertical wants a person on every conversation. */
   humanFirst: boolean;
+  /** Not-understood turns in a row that hand off (2 by default; 1 where a vertical escalates fast, or a hybrid service). */
+  missesBeforeHandoff?: number;
 }
 export const HANDOFF_REASONS = ['asked', 'low_confidence', 'sensitive', 'complaint', 'frustration', 'policy', 'flow'] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
@@ -124,8 +126,8 @@ const ROUNDING = 1e-9;
  * 5. a confident intent that is sensitive or a complaint → handoff with that reason and intent;
  * 6. the top two intents are close → `clarify`;
  * 7. a confident intent → `intent`;
- * 8. otherwise `not_sure`, or handoff `low_confidence` when the previous turn was not understood
- *    either. Handoff `flow` is decided by a flow's own step, never here.
+ * 8. otherwise `not_sure`, or handoff `low_confidence` at the `missesBeforeHandoff`-th such turn
+ *    in a row (the second, unless told otherwise). Handoff `flow` is decided by a flow's own step, never here.
  * Intents the workspace no longer has (a model trained before one was deleted) are ignored.
  */
 export function decideTurn(input: TurnInput): TurnDecision {
@@ -140,7 +142,7 @@ export function decideTurn(input: TurnInput): TurnDecision {
   if (isConfident && policy?.complaint) return { kind: 'handoff', reason: 'complaint', intent: top };
   if (top && second && isClose(top, second, input)) return { kind: 'clarify', options: [top, second] };
   if (isConfident) return { kind: 'intent', intent: top };
-  return input.lowConfidenceStreak >= 1 ? { kind: 'handoff', reason: 'low_confidence' } : { kind: 'not_sure' };
+  return input.lowConfidenceStreak + 1 >= (input.missesBeforeHandoff ?? 2) ? { kind: 'handoff', reason: 'low_confidence' } : { kind: 'not_sure' };
 }
 
 function isClose(top: RankedIntent, second: RankedIntent, input: TurnInput): boolean {

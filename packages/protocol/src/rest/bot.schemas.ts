@@ -7,10 +7,10 @@ import { ArticleKey, LocalizedText } from './kb.schemas.ts';
 const Key = z.string().regex(/^[a-z0-9]+([_-][a-z0-9]+)*$/, 'lower-case words joined by - or _').max(60);
 const Text = z.string().trim().min(1).max(500);
 
-export const BOT_STRATEGIES = ['bot-first', 'human-first'] as const;
+export const BOT_STRATEGIES = ['bot-first', 'hybrid', 'human-first'] as const;
 export const BotSettings = z.object({
   enabled: z.boolean().describe('The bot answers new web conversations first'),
-  strategy: z.enum(BOT_STRATEGIES).describe('`human-first` hands every conversation to people at once'),
+  strategy: z.enum(BOT_STRATEGIES).describe('The default service: `bot-first`; `hybrid` (the bot answers what it knows and hands off at its first miss); `human-first` (people at once). Segments and the vertical may decide otherwise per customer'),
   threshold: z.number().min(0).max(1).nullable().describe('Confidence below which the bot is "not sure"; null: chosen by cross-validation'),
 }).meta({ id: 'BotSettings' });
 

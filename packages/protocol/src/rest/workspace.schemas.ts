@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_KINDS, GROUPING_POLICIES } from '@tandem/core';
+import { CHANNEL_KINDS, GROUPING_POLICIES, VERTICALS } from '@tandem/core';
 import { Id, Timestamp } from '../common.ts';
 import { Skill } from './auth.schemas.ts';
 import { BusinessHours, WidgetAppearance } from './widget.schemas.ts';
@@ -14,6 +14,7 @@ export const WorkspaceSettings = z.object({
   widget: WidgetAppearance,
   businessHours: BusinessHours.nullable().describe('When people answer; null means always'),
   bot: BotSettings,
+  vertical: z.enum(VERTICALS).nullable().describe('The business the workspace serves; its policy decides who serves whom when no segment does (banking: complaints and money to people; retail: bot first, quick to escalate)'),
 }).meta({ id: 'WorkspaceSettings' });
 
 export const Workspace = z.object({

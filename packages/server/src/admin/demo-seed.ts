@@ -54,7 +54,7 @@ const DEMO_WIDGET = {
 
 /** A workspace to look around in on first run: agents, teams per language, customers, conversations. */
 export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): Promise<DemoCredentials> {
-  const workspace = await services.workspaces.create({ name: 'Lotus Tea House', slug: 'demo', settings: { widget: DEMO_WIDGET } });
+  const workspace = await services.workspaces.create({ name: 'Lotus Tea House', slug: 'demo', settings: { widget: DEMO_WIDGET, vertical: 'retail' } });
   const password = randomBytes(12).toString('base64url');
   const owner = await services.agents.create(
     workspace.id,
@@ -100,6 +100,8 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): 
   }
   await seedDemoKnowledgeBase(services, deps, workspace.id);
   await seedDemoBot(services, workspace.id);
+  // The four customer groups, as shipped: the shop's customers are served by the group they fall in.
+  for (const { key, name, rule, strategy, priority } of services.segments.templates().segments) await services.segments.save(workspace.id, key, { name, rule, strategy, priority });
   // Lan, Darius and Emma are at work: a handoff reaches whoever speaks the customer's language.
   for (const agent of agents) await services.agentRouting.setPresence(workspace.id, agent.id, { status: 'online' });
   return { workspace: workspace.slug, email: owner.email, password };

@@ -3,6 +3,7 @@
 import type {
   AgentRole,
   BusinessHours,
+  ConcreteStrategy,
   Locale,
   ChannelKind,
   ConversationStatus,
@@ -14,6 +15,7 @@ import type {
   MessageAuthor,
   Priority,
   TimelineEventType,
+  Vertical,
 } from '@tandem/core';
 import type { MessageContent } from '@tandem/protocol';
 
@@ -23,7 +25,9 @@ export interface WorkspaceSettings {
   widgetOrigins: string[];
   widget: WidgetAppearance;
   businessHours: BusinessHours | null;
-  bot: { enabled: boolean; strategy: 'bot-first' | 'human-first'; threshold: number | null };
+  /** `strategy` is the workspace's default service; segments and the vertical may decide otherwise per customer. */
+  bot: { enabled: boolean; strategy: ConcreteStrategy; threshold: number | null };
+  vertical: Vertical | null;
 }
 
 export interface WidgetAppearance {

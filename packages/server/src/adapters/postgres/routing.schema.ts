@@ -1,6 +1,6 @@
 // Routing's tables (re-exported by schema.ts, which drizzle-kit reads).
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { BusinessHours, Capacity, OverflowStep } from '@tandem/core';
+import type { BusinessHours, Capacity, OverflowStep, SegmentRule } from '@tandem/core';
 import { createdAt, id, workspaceId } from './columns.ts';
 
 /** Whether an agent takes work now, and how much they can hold (null = the team's or the default). */
@@ -54,4 +54,19 @@ export const routingEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index().on(t.workspaceId, t.conversationId, t.createdAt)],
+);
+
+/** Customer segments: a rule over attributes and behaviour, and the service strategy it implies. */
+export const segments = pgTable(
+  'segments',
+  {
+    workspaceId: workspaceId(),
+    key: text('key').notNull(),
+    name: jsonb('name').$type<Record<string, string>>().notNull(),
+    rule: jsonb('rule').$type<SegmentRule>().notNull(),
+    strategy: text('strategy'),
+    priority: integer('priority').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
 );

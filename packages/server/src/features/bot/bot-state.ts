@@ -15,9 +15,11 @@ export interface BotState {
   /** Two intents offered when the bot could not tell them apart. */
   clarify: [string, string] | null;
   language: Locale | null;
+  /** The customer's segments when last looked at (the handoff packet names them). */
+  segments: string[];
 }
 
-export const newBotState = (): BotState => ({ flow: null, slots: {}, lowConfidenceStreak: 0, intents: [], articlesShown: [], recentTexts: [], clarify: null, language: null });
+export const newBotState = (): BotState => ({ flow: null, slots: {}, lowConfidenceStreak: 0, intents: [], articlesShown: [], recentTexts: [], clarify: null, language: null, segments: [] });
 
 /** A stored state read back, tolerant of fields added since it was written. */
 export function readBotState(stored: Record<string, unknown> | null): BotState {

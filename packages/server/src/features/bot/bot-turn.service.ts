@@ -14,6 +14,7 @@ import { fromFlow, reply, TALK_TO_PERSON_LABELS, type BotReply } from './bot-rep
 import { readBotState, rememberLast, type BotState } from './bot-state.ts';
 import { findFlow, findWebhook, listIntents, loadSession, saveSession, type IntentRecord } from './bot.store.ts';
 import type { HandoffService } from './handoff.service.ts';
+import type { SegmentService } from '../segments/segment.service.ts';
 import { callWebhook } from './webhook-caller.ts';
 
 const CLARIFY_MARGIN = 0.15;
@@ -29,7 +30,7 @@ interface Scope {
   text: string;
 }
 
-type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerService; models: BotModelService; handoff: HandoffService; articleSearch: ArticleSearchService };
+type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerService; models: BotModelService; handoff: HandoffService; articleSearch: ArticleSearchService; segments: SegmentService };
 
 /**
  * The bot's turn after each customer message in a conversation it handles: understand (language,
@@ -38,7 +39,7 @@ type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerServic
  * at a time, in order; a turn that fails hands off rather than leaving the customer waiting.
  */
 export function createBotTurnService(deps: Deps) {
-  const { db, clock, log, appender, customers, models, handoff, articleSearch } = deps;
+  const { db, clock, log, appender, customers, models, handoff, articleSearch, segments } = deps;
   const queues = new Map<string, Promise<void>>();
   let selfUrl: string | null = deps.config.PUBLIC_URL ?? null;
 
@@ -180,6 +181,10 @@ export function createBotTurnService(deps: Deps) {
     const classification = await models.classify(workspace.id, text);
     const policies = new Map([...intents.values()].map((i) => [i.key, { kind: i.answer as 'reply' | 'flow' | 'articles', sensitive: i.sensitive, complaint: i.complaint }]));
     for (const r of classification?.ranked ?? []) if (r.intent.startsWith(ARTICLE_INTENT_PREFIX)) policies.set(r.intent, { kind: 'articles', sensitive: false, complaint: false });
+    // Who serves this customer: their segments, else the vertical (complaints and money matters may go to people), else the default.
+    const topPolicy = classification?.ranked[0] ? policies.get(classification.ranked[0].intent) : undefined;
+    const service = await segments.serviceFor(workspace.id, scope.conversation.customerId, { complaint: topPolicy?.complaint ?? false, money: topPolicy?.sensitive ?? false });
+    state.segments = service.segments;
     const decision = decideTurn({
       text,
       ranked: classification?.ranked ?? [],
@@ -188,7 +193,8 @@ export function createBotTurnService(deps: Deps) {
       intents: policies,
       lowConfidenceStreak: state.lowConfidenceStreak,
       previousCustomerTexts: previousTexts,
-      humanFirst: workspace.settings.bot.strategy === 'human-first',
+      humanFirst: service.strategy === 'human-first',
+      missesBeforeHandoff: service.fastEscalation ? 1 : 2,
     });
     const t = translator(locale);
     switch (decision.kind) {

@@ -80,7 +80,7 @@ export function createHandoffService(deps: ServiceDeps & { conversations: Conver
       pagesVisited: timeline.filter((e) => e.type === 'page.viewed').slice(0, 10)
         .map((e) => ({ url: (e.data.url as string | null) ?? null, title: (e.data.title as string | null) ?? null, at: e.occurredAt.toISOString() })),
       customer: { name: customer.name, attributes: customer.attributes },
-      segment: null,
+      segment: state?.segments[0] ?? null,
     };
   }
 

@@ -34,7 +34,7 @@ export type IdentityMessage = Omit<CustomerMessage, 'customerId' | 'conversation
 
 /** Web conversations start with the bot when the workspace lets it answer first; the rest queue for people. */
 export function firstHandler(settings: WorkspaceSettings, channel: ChannelKind): HandlerKind {
-  return settings.bot.enabled && settings.bot.strategy === 'bot-first' && channel === 'web' ? 'bot' : 'queue';
+  return settings.bot.enabled && settings.bot.strategy !== 'human-first' && channel === 'web' ? 'bot' : 'queue';
 }
 
 export interface Received {

@@ -10,6 +10,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   widget: { color: '#1f6feb', position: 'right', greeting: {} },
   businessHours: null,
   bot: { enabled: true, strategy: 'bot-first', threshold: null },
+  vertical: null,
 };
 
 const toRecord = (row: typeof workspaces.$inferSelect): WorkspaceRecord => ({

@@ -267,4 +267,21 @@ describe('routing', () => {
     await routing.pass(ws.id);
     assert.equal((await conversation(ws, conversationId)).assigneeId, ana.id);
   });
+
+  it('the bot tells a customer handed off into a long queue their place, the wait, and that they need not stay', async () => {
+    const ws = await createWorkspace(app, { bot: true });
+    await call(app, 'PATCH', '/api/v1/workspace', { token: ws.tokens.admin, body: { settings: { bot: { enabled: true, strategy: 'bot-first', threshold: null } } } });
+    const ana = await addAgent(app, ws.id, { name: 'Ana' });
+    await presence(ana.token, { status: 'online', capacity: { voice: 1, live: 3, async: 0 } });
+    // Two conversations already wait (by email, straight to people).
+    for (const n of [1, 2]) {
+      await app.services.receive.receiveFromIdentity({ workspaceId: ws.id, identity: { kind: 'email', value: `wait-${n}-${randomUUID()}@example.com` }, customerName: `C${n}`, channel: 'email', threadKey: null, body: 'Hello', content: {}, idempotencyKey: null });
+    }
+    await routing.settled();
+    const { conversationId } = await customerSays(ws, 'I want to talk to a person');
+    await app.services.botTurns.settled();
+    const messages = (await call(app, 'GET', `/api/v1/conversations/${conversationId}/messages`, { token: ws.tokens.admin })).body.items as Array<{ author: string; body: string }>;
+    const told = messages.find((m) => m.author === 'bot')!.body;
+    assert.match(told, /You are number 3 in line\. Expected wait: about 15 minutes\. That is a while: you need not wait here\./);
+  });
 });

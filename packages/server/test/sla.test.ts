@@ -119,4 +119,18 @@ describe('SLA', () => {
     const events = (await call(app, 'GET', `/api/v1/conversations/${conversationId}/routing-events`, { token: ws.tokens.agent })).body.items as Array<{ kind: string; reason: string }>;
     assert.deepEqual(events.at(-1), { ...events.at(-1), kind: 'requeued', reason: 'SLA breached: first response' });
   });
+
+  it('a waiting conversation about to breach its SLA is taken before older ones', async () => {
+    const ws = await createWorkspace(app);
+    const ana = await addAgent(app, ws.id, { name: 'Ana' });
+    await call(app, 'PUT', '/api/v1/sla/policies', { token: ws.tokens.admin, body: { items: [standard({ key: 'chat', channels: ['web'], targets: { first_response: 240 } })] } });
+    const older = await app.services.receive.receiveFromIdentity({ workspaceId: ws.id, identity: { kind: 'email', value: `${randomUUID()}@example.com` }, customerName: 'Mail', channel: 'email', threadKey: null, body: 'By email, no SLA', content: {}, idempotencyKey: null });
+    minutes(1);
+    const urgent = await customerSays(ws, 'From the chat, 4-minute SLA');
+    await call(app, 'PUT', '/api/v1/agents/me/presence', { token: ana.token, body: { status: 'online', capacity: { voice: 1, live: 3, async: 1 } } });
+    await routing.settled();
+    const taken = async (id: string) => (await call(app, 'GET', `/api/v1/conversations/${id}`, { token: ws.tokens.agent })).body.assigneeId;
+    assert.equal(await taken(urgent.conversationId), ana.id, 'the SLA at risk goes first');
+    assert.equal(await taken(older.conversation.id), null);
+  });
 });

@@ -30,6 +30,9 @@ interface Scope {
   text: string;
 }
 
+/** From this expected wait on, the customer is told they need not stay (the answer waits for them). */
+const LONG_WAIT_SECONDS = 600;
+
 type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerService; models: BotModelService; handoff: HandoffService; articleSearch: ArticleSearchService; segments: SegmentService };
 
 /**
@@ -98,6 +101,7 @@ export function createBotTurnService(deps: Deps) {
     } else if (result.position !== null) {
       lines.push(t('bot.queuePosition', { position: result.position }));
       if (result.expectedWaitSeconds) lines.push(t('bot.expectedWait', { count: Math.max(1, Math.round(result.expectedWaitSeconds / 60)) }));
+      if ((result.expectedWaitSeconds ?? 0) >= LONG_WAIT_SECONDS) lines.push(t('bot.longWait'));
     }
     state.flow = null;
     state.lowConfidenceStreak = 0;

@@ -4,6 +4,7 @@ import type { ConversationRecord } from '../../domain/records.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { transact } from '../feed/transact.ts';
+import { slaDeadlines } from '../sla/sla-due.ts';
 import { findConversation } from '../conversations/conversation.store.ts';
 import { findAgent } from '../agents/agent.store.ts';
 import {
@@ -89,7 +90,10 @@ export function createRoutingService(deps: ServiceDeps) {
       const [agents, queue] = await Promise.all([loadAgents(tx, workspaceId, policies), loadQueue(tx, workspaceId)]);
       const cursors = new Map([...policies.values()].filter((p) => p.roundRobinCursor).map((p) => [p.teamId, p.roundRobinCursor!]));
       const closed = closedTeams(policies, now);
-      const routable = queue.filter((entry) => !(entry.teamId && closed.has(entry.teamId)));
+      const deadlines = await slaDeadlines(tx, workspaceId, policies, now);
+      const routable = queue
+        .filter((entry) => !(entry.teamId && closed.has(entry.teamId)))
+        .map((entry) => ({ ...entry, slaDueAt: deadlines.get(entry.conversationId) ?? null }));
       const plan = dispatch(routable, agents, policies, fallbackPolicy(), now, cursors);
       const assigned: ConversationRecord[] = [];
       for (const step of plan) {

@@ -10,6 +10,7 @@ import { transact } from '../feed/transact.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import type { RoutingService } from '../routing/routing.service.ts';
 import { insertRoutingEvent, loadPolicies, requeue } from '../routing/routing.store.ts';
+import { scheduleResolver } from './sla-due.ts';
 import { conversationTimes, listSlaEvents, listSlaPolicies, recordSlaEvent, replaceSlaPolicies, type MeasuredConversation } from './sla.store.ts';
 
 /**
@@ -21,14 +22,9 @@ import { conversationTimes, listSlaEvents, listSlaPolicies, recordSlaEvent, repl
 export function createSlaService(deps: ServiceDeps & { routing: RoutingService }) {
   const { db, clock, ids, routing } = deps;
 
-  /** The team's hours when it has them, else the workspace's. */
   async function schedules(workspaceId: string): Promise<(teamId: string | null) => Schedule> {
     const [workspace, policies] = await Promise.all([findWorkspace(db, workspaceId), loadPolicies(db, workspaceId)]);
-    const fallback: Schedule = { hours: workspace?.settings.businessHours ?? null, holidays: [] };
-    return (teamId) => {
-      const team = teamId ? policies.get(teamId)?.schedule : undefined;
-      return team?.hours ? team : fallback;
-    };
+    return scheduleResolver(workspace?.settings.businessHours ?? null, policies);
   }
 
   function measure(policies: readonly SlaPolicy[], conversation: MeasuredConversation, schedule: Schedule): { policy: SlaPolicy | null; measures: SlaMeasure[] } {

@@ -284,4 +284,17 @@ describe('routing', () => {
     const told = messages.find((m) => m.author === 'bot')!.body;
     assert.match(told, /You are number 3 in line\. Expected wait: about 15 minutes\. That is a while: you need not wait here\./);
   });
+
+  it('a pre-chat choice the workspace does not offer is refused, and nothing is stored', async () => {
+    const ws = await createWorkspace(app);
+    const badTeam = await call(app, 'PATCH', '/api/v1/workspace', { token: ws.tokens.admin, body: { settings: { prechat: { chooseBotOrPerson: false, topics: [{ key: 'x', label: { en: 'X' }, teamId: randomUUID() }] } } } });
+    assert.deepEqual([badTeam.status, badTeam.body.errors[0].path], [404, 'settings.prechat.topics.0.teamId']);
+    const session = (await call(app, 'POST', `/api/v1/widget/${ws.id}/sessions`, { body: { locale: 'en' } })).body as { token: string };
+    for (const start of [{ topic: 'nothing' }, { with: 'person' }]) {
+      const sent = await call(app, 'POST', `/api/v1/widget/${ws.id}/messages`, { token: session.token, body: { body: 'Hi', idempotencyKey: `k-${randomUUID()}`, start } });
+      assert.equal(sent.status, 400, JSON.stringify(start));
+      assert.equal(sent.body.errors[0].path, Object.keys(start)[0] === 'topic' ? 'start.topic' : 'start.with');
+    }
+    assert.deepEqual((await call(app, 'GET', '/api/v1/conversations', { token: ws.tokens.admin })).body.items, []);
+  });
 });

@@ -19,8 +19,15 @@ export const WidgetSession = z.object({
   visitorId: z.string(),
 });
 
+/** What the customer chose before writing (when the workspace offers it); used only when the message starts a conversation. */
+export const ConversationStart = z.strictObject({
+  topic: z.string().regex(/^[a-z0-9]+([_-][a-z0-9]+)*$/).max(60).optional().describe('One of the workspace’s pre-chat topics: its team takes the conversation'),
+  with: z.enum(['bot', 'person']).optional().describe('Start with the assistant or with a person'),
+});
+
 export const WidgetMessageBody = z.strictObject({
   conversationId: Id.optional().describe('Omit to continue the open conversation or start one'),
+  start: ConversationStart.optional(),
   body: MessageBody,
   content: MessageContent.pick({ attachments: true }).default({}),
   idempotencyKey: IdempotencyKey,
@@ -62,6 +69,10 @@ export const WidgetConfig = z.object({
   }),
   helpSearch: z.boolean().describe('Whether the knowledge-base search answers in the widget'),
   uploads: z.object({ maxBytes: z.number().int(), types: z.array(z.string()) }),
+  prechat: z.object({
+    topics: z.array(z.object({ key: z.string(), label: z.record(z.string(), z.string()) })),
+    chooseBotOrPerson: z.boolean(),
+  }).describe('What a customer may choose before writing'),
 }).meta({ id: 'WidgetConfig' });
 export type WidgetConfig = z.infer<typeof WidgetConfig>;
 

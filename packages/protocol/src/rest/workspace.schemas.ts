@@ -4,6 +4,7 @@ import { Id, Timestamp } from '../common.ts';
 import { Skill } from './auth.schemas.ts';
 import { BusinessHours, WidgetAppearance } from './widget.schemas.ts';
 import { BotSettings } from './bot.schemas.ts';
+import { LocalizedText } from './kb.schemas.ts';
 
 export const WorkspaceSettings = z.object({
   conversationGrouping: z
@@ -14,6 +15,14 @@ export const WorkspaceSettings = z.object({
   widget: WidgetAppearance,
   businessHours: BusinessHours.nullable().describe('When people answer; null means always'),
   bot: BotSettings,
+  prechat: z.strictObject({
+    topics: z.array(z.strictObject({
+      key: z.string().regex(/^[a-z0-9]+([_-][a-z0-9]+)*$/, 'lower-case words joined by - or _').max(60),
+      label: LocalizedText,
+      teamId: Id.nullable(),
+    })).max(12),
+    chooseBotOrPerson: z.boolean(),
+  }).describe('Before writing, the customer may pick a topic (its team takes the conversation) and whether to start with the assistant or a person'),
   vertical: z.enum(VERTICALS).nullable().describe('The business the workspace serves; its policy decides who serves whom when no segment does (banking: complaints and money to people; retail: bot first, quick to escalate)'),
 }).meta({ id: 'WorkspaceSettings' });
 

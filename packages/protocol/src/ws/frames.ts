@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FEED_EVENT_TYPES } from '@tandem/core';
 import { Id } from '../common.ts';
 import { Conversation, IdempotencyKey, Message, MessageBody, MessageContent } from '../rest/conversation.schemas.ts';
+import { ConversationStart } from '../rest/widget.schemas.ts';
 
 // Client → server. The first frame is always `hello`; it carries the token when the
 // handshake had none (browsers cannot set headers on a WebSocket) and where to resume from.
@@ -19,6 +20,7 @@ export const HelloFrame = z.strictObject({
 export const SendMessageFrame = z.strictObject({
   type: z.literal('message.send'),
   conversationId: Id.optional(),
+  start: ConversationStart.optional(),
   body: MessageBody,
   private: z.boolean().default(false),
   content: MessageContent.default({}),

@@ -28,6 +28,8 @@ export interface WorkspaceSettings {
   /** `strategy` is the workspace's default service; segments and the vertical may decide otherwise per customer. */
   bot: { enabled: boolean; strategy: ConcreteStrategy; threshold: number | null };
   vertical: Vertical | null;
+  /** What the customer may choose before writing: a topic (its team takes the conversation), and bot or person. */
+  prechat: { topics: Array<{ key: string; label: Partial<Record<Locale, string>>; teamId: string | null }>; chooseBotOrPerson: boolean };
 }
 
 export interface WidgetAppearance {

@@ -86,6 +86,7 @@ export function registerCustomerSocket(app: FastifyInstance, services: Services,
         body: frame.body,
         attachments: frame.content.attachments,
         idempotencyKey: frame.idempotencyKey,
+        start: frame.start,
       });
       send(socket, { type: 'message.ack', idempotencyKey: frame.idempotencyKey, message: presentMessage(received.message), duplicate: received.duplicate });
     });

@@ -3,12 +3,12 @@
 import { after, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { call, createWorkspace, startTestApp, type TestWorkspace } from '../harness.ts';
 import { startMailCatcher } from '../mail-catcher.ts';
 import { identityHash } from '../../src/features/widget/identify.service.ts';
 import { ARTIFACTS_DIR, browserUnavailable, launchBrowser, newDevice } from './browser.ts';
 import { startHostSite } from './host-site.ts';
+import { openAndSay, widget } from './widget-page.ts';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -28,21 +28,6 @@ describe('the widget in a real browser', { skip: skip ?? false, timeout: 180_000
     const res = await call(app, 'PATCH', '/api/v1/workspace', { token: ws.tokens.admin, body: { settings: { widgetOrigins: [site.origin] } } });
     assert.equal(res.status, 200);
     return ws;
-  }
-
-  const widget = (page: Page) => ({
-    launcher: page.getByTestId('tandem-launcher'),
-    panel: page.getByTestId('tandem-panel'),
-    composer: page.getByTestId('tandem-composer'),
-    messages: page.getByTestId('tandem-message'),
-    unread: page.getByTestId('tandem-unread'),
-  });
-
-  async function openAndSay(page: Page, text: string) {
-    const w = widget(page);
-    if (!(await w.panel.isVisible())) await w.launcher.click();
-    await w.composer.fill(text);
-    await w.composer.press('Enter');
   }
 
   async function conversationsOf(ws: TestWorkspace) {
@@ -168,27 +153,6 @@ describe('the widget in a real browser', { skip: skip ?? false, timeout: 180_000
     assert.ok(own.x - panel.x < panel.x + panel.width - (own.x + own.width), 'own messages sit on the inline end (left)');
     assert.match((await widget(page).composer.getAttribute('aria-label')) ?? '', /[\u0600-\u06FF]/, 'labels are in Persian');
     await page.screenshot({ path: new URL('widget-fa-rtl.png', ARTIFACTS_DIR).pathname });
-    await context.close();
-  });
-
-  it('a waiting customer sees their place in line and the expected wait (in Persian), until an agent takes it', async () => {
-    const ws = await shop();
-    // The only agent is online but full: the conversation waits.
-    const full = await call(app, 'PUT', '/api/v1/agents/me/presence', { token: ws.tokens.agent, body: { status: 'online', capacity: { voice: 1, live: 3, async: 0 } } });
-    assert.equal(full.status, 200, JSON.stringify(full.body));
-    const { page, context } = await newDevice(browser, { locale: 'fa-IR' });
-    await page.goto(site.page('/fa-queue', { workspaceId: ws.id, lang: 'fa', dir: 'rtl' }));
-    await openAndSay(page, 'می‌خواهم با یک همکار صحبت کنم');
-    const waiting = page.getByTestId('tandem-waiting');
-    // One online agent, no history yet: about one handling time (5 minutes) for the one ahead in line.
-    await waiting.filter({ hasText: 'نفر بعدی شما هستید.' }).filter({ hasText: 'زمان انتظار تقریبی: ۵ دقیقه.' }).waitFor();
-    const [conversation] = await conversationsOf(ws);
-    const queue = (await call(app, 'GET', '/api/v1/routing/queue', { token: ws.tokens.agent })).body.items as Array<{ conversationId: string; position: number; expectedWaitSeconds: number }>;
-    assert.deepEqual(queue, [{ conversationId: conversation!.id, customerId: conversation!.customerId, position: 1, expectedWaitSeconds: 300, opensAt: null }]);
-    // The owner takes it from the queue: the customer's waiting line goes away.
-    const accepted = await call(app, 'POST', `/api/v1/conversations/${conversation!.id}/accept`, { token: ws.tokens.owner });
-    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-    await waiting.waitFor({ state: 'detached' });
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import { guard, reportError } from '../report-error.ts';
 import { isApiError } from '../transport/api-error.ts';
 import type { WidgetApi } from '../transport/widget-api.ts';
 import { MESSAGE_MAX_CHARS, type AttachmentMeta, type OutgoingFrame } from '../transport/wire-types.ts';
-import type { Notice } from '../state/widget-state.ts';
+import type { Notice, OutboxItem, PrechatChoice } from '../state/widget-state.ts';
 import type { WidgetStore } from '../state/widget.store.ts';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import { checkUpload } from './upload-policy.ts';
@@ -15,6 +15,12 @@ export type ComposerActions = {
   setDraft(text: string): void;
   noteTyping(): void;
 };
+
+/** The pre-chat choice as the server takes it: only what was picked. */
+function startOf(prechat: PrechatChoice): OutboxItem['start'] | null {
+  const start = { ...(prechat.topic ? { topic: prechat.topic } : {}), ...(prechat.with ? { with: prechat.with } : {}) };
+  return Object.keys(start).length ? start : null;
+}
 
 // Re-announce typing while it lasts; say it stopped after a pause (the agent sees it expire anyway).
 const TYPING_REPEAT_MS = 3_000;
@@ -77,11 +83,14 @@ export function createComposerActions(deps: {
         if (!meta) return false;
         attachments.push(meta);
       }
+      const { activeConversationId, prechat } = store.getState();
+      const start = activeConversationId ? null : startOf(prechat);
       store.dispatch({
         type: 'message.queued',
         item: {
           idempotencyKey: newIdempotencyKey(),
-          conversationId: store.getState().activeConversationId,
+          conversationId: activeConversationId,
+          ...(start ? { start } : {}),
           // The body must not be empty: a file sent alone is announced by its name.
           body: body || (file?.name ?? ''),
           attachments,

@@ -41,7 +41,7 @@ export function createOutboxSender(deps: { store: WidgetStore; socket: SocketCli
       for (const { item, conversationId } of nextBatch()) {
         const isSent = socket.send({
           type: 'message.send',
-          ...(conversationId ? { conversationId } : {}),
+          ...(conversationId ? { conversationId } : item.start ? { start: item.start } : {}),
           body: item.body,
           content: item.attachments.length > 0 ? { attachments: item.attachments } : {},
           idempotencyKey: item.idempotencyKey,
@@ -56,7 +56,7 @@ export function createOutboxSender(deps: { store: WidgetStore; socket: SocketCli
           inFlight.add(item.idempotencyKey);
           try {
             const result = await api.postMessage({
-              ...(conversationId ? { conversationId } : {}),
+              ...(conversationId ? { conversationId } : item.start ? { start: item.start } : {}),
               body: item.body,
               content: item.attachments.length > 0 ? { attachments: item.attachments } : {},
               idempotencyKey: item.idempotencyKey,

@@ -5,7 +5,7 @@ import { guard, reportError } from '../report-error.ts';
 import { persistStore, restoreState, storageKey } from '../state/persisted-state.ts';
 import type { KeyValueStorage } from '../state/safe-storage.ts';
 import { resumeMap, unreadCount } from '../state/widget.selectors.ts';
-import { createInitialState, type WidgetLocale } from '../state/widget-state.ts';
+import { createInitialState, type PrechatChoice, type WidgetLocale } from '../state/widget-state.ts';
 import { createWidgetStore } from '../state/widget.store.ts';
 import { backoffDelay, DEFAULT_BACKOFF } from '../transport/backoff.ts';
 import { createSocketClient } from '../transport/socket.client.ts';
@@ -169,6 +169,8 @@ export function createWidgetController(options: WidgetControllerOptions) {
       store.dispatch({ type: 'locale.changed', locale });
     },
     dismiss: (slot: 'error' | 'info') => store.dispatch({ type: 'notice.shown', slot, notice: null }),
+    /** Picks a pre-chat topic or who to start with (sent with the first message). */
+    choosePrechat: (choice: Partial<PrechatChoice>) => store.dispatch({ type: 'prechat.chosen', choice }),
     formatSize,
   };
 }

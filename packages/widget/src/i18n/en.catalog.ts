@@ -66,6 +66,12 @@ export const enCatalog = {
   attachment: {
     download: 'Download {{name}} ({{size}})',
   },
+  prechat: {
+    topic: 'What is it about?',
+    with: 'Start with',
+    bot: 'The assistant',
+    person: 'A person',
+  },
   handoff: {
     button: 'Talk to a person',
     confirmed: "A person will reply here. You can close this page — we'll keep the conversation.",

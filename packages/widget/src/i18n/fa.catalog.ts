@@ -67,6 +67,12 @@ export const faCatalog = {
   attachment: {
     download: 'دریافت {{name}} ({{size}})',
   },
+  prechat: {
+    topic: 'موضوع چیست؟',
+    with: 'شروع با',
+    bot: 'دستیار خودکار',
+    person: 'یک همکار',
+  },
   handoff: {
     button: 'گفتگو با کارشناس',
     confirmed: 'یکی از کارشناسان همین‌جا پاسخ می‌دهد. می‌توانید این صفحه را ببندید — گفتگو محفوظ می‌ماند.',

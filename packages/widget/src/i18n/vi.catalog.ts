@@ -63,6 +63,12 @@ export const viCatalog = {
   attachment: {
     download: 'Tải xuống {{name}} ({{size}})',
   },
+  prechat: {
+    topic: 'Bạn cần hỗ trợ về việc gì?',
+    with: 'Bắt đầu với',
+    bot: 'Trợ lý tự động',
+    person: 'Nhân viên',
+  },
   handoff: {
     button: 'Nói chuyện với nhân viên',
     confirmed: 'Nhân viên hỗ trợ sẽ trả lời bạn tại đây. Bạn có thể đóng trang này — cuộc trò chuyện vẫn được lưu lại.',

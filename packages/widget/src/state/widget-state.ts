@@ -11,9 +11,14 @@ export const OUTBOX_STATUSES = ['queued', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** A message the customer wrote that the server has not acknowledged yet. */
+/** What the customer picked before their first message (when the workspace offers it). */
+export type PrechatChoice = { topic: string | null; with: 'bot' | 'person' | null };
+
 export type OutboxItem = {
   idempotencyKey: string;
   conversationId: string | null;
+  /** The pre-chat choice, sent with the message that starts a conversation. */
+  start?: { topic?: string; with?: 'bot' | 'person' };
   body: string;
   attachments: AttachmentMeta[];
   createdAt: string;
@@ -51,6 +56,7 @@ export type WidgetState = {
   draft: string;
   /** "Talk to a person" was pressed before any conversation existed. */
   isHandoffRequested: boolean;
+  prechat: PrechatChoice;
   isOpen: boolean;
   connection: ConnectionStatus;
   locale: WidgetLocale;
@@ -72,6 +78,7 @@ export function createInitialState(locale: WidgetLocale): WidgetState {
     outbox: [],
     draft: '',
     isHandoffRequested: false,
+    prechat: { topic: null, with: null },
     isOpen: false,
     connection: 'connecting',
     locale,

@@ -70,6 +70,7 @@ export function aConfig(overrides: Partial<WidgetConfig> = {}): WidgetConfig {
     availability: { open: true, nextOpenAt: null },
     helpSearch: false,
     uploads: { maxBytes: 5 * 1024 * 1024, types: ['image/*', 'application/pdf'] },
+    prechat: { topics: [], chooseBotOrPerson: false },
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import {
   type ConversationEntry,
   type Notice,
   type OutboxItem,
+  type PrechatChoice,
   type WidgetLocale,
   type WidgetState,
 } from './widget-state.ts';
@@ -38,6 +39,7 @@ export type WidgetAction =
   | { type: 'connection.changed'; status: ConnectionStatus }
   | { type: 'locale.changed'; locale: WidgetLocale }
   | { type: 'handoff.requested'; isRequested: boolean }
+  | { type: 'prechat.chosen'; choice: Partial<PrechatChoice> }
   | { type: 'notice.shown'; slot: 'error' | 'info'; notice: Notice | null };
 
 export function widgetReducer(state: WidgetState, action: WidgetAction): WidgetState {
@@ -73,6 +75,7 @@ export function widgetReducer(state: WidgetState, action: WidgetAction): WidgetS
     case 'connection.changed': return { ...state, connection: action.status };
     case 'locale.changed': return { ...state, locale: action.locale };
     case 'handoff.requested': return { ...state, isHandoffRequested: action.isRequested };
+    case 'prechat.chosen': return { ...state, prechat: { ...state.prechat, ...action.choice } };
     case 'notice.shown': return { ...state, [action.slot]: action.notice };
   }
 }

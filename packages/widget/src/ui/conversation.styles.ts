@@ -52,6 +52,10 @@ export const conversationStyles = `
   background: #ffffff; color: var(--text); font-size: 13px;
 }
 .chip:hover { background: var(--bubble); }
+.chip[aria-pressed="true"] { background: var(--accent); color: var(--on-accent); }
+.prechat { display: grid; gap: 10px; }
+.choices { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.choices-label { flex-basis: 100%; margin: 0; color: var(--muted); font-size: 12.5px; }
 .guides { display: flex; flex-wrap: wrap; gap: 6px; }
 .guide { display: grid; gap: 8px; }
 .guide p { margin: 0; }

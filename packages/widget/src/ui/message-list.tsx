@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatDay } from '../i18n/formatters.ts';
 import { isWaitingForPerson, queueStanding, timeline, typingName } from '../state/widget.selectors.ts';
 import { MessageGroupView } from './message-group.tsx';
+import { PrechatChoices } from './prechat-choices.tsx';
 import { groupTimeline } from './message-grouping.ts';
 import { useWidget } from './widget-context.ts';
 
@@ -26,6 +27,7 @@ export function MessageList() {
     <>
       <div class="log" role="log" aria-live="polite" aria-label={t('conversation.label')} data-testid="tandem-messages">
         {blocks.length === 0 ? <p class="empty">{t('conversation.empty')}</p> : null}
+        {blocks.length === 0 && !state.activeConversationId ? <PrechatChoices /> : null}
         {blocks.map((block) =>
           block.kind === 'divider' ? (
             <p key={block.key} class="divider">

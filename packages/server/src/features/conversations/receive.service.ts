@@ -12,6 +12,7 @@ import type { CustomerService } from '../customers/customer.service.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import { lockCustomer } from '../customers/customer.store.ts';
 import { customerConversations, insertConversation } from './conversation.store.ts';
+import { startOf, type StartChoice } from './conversation-start.ts';
 
 export interface CustomerMessage {
   workspaceId: string;
@@ -24,6 +25,8 @@ export interface CustomerMessage {
   body: string;
   content: MessageContent;
   idempotencyKey: string | null;
+  /** The customer's pre-chat choice (widget); used when this message starts a conversation. */
+  start?: StartChoice | undefined;
 }
 
 export type IdentityMessage = Omit<CustomerMessage, 'customerId' | 'conversationId'> & {
@@ -81,9 +84,9 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
   }
 
   /** Creates the conversation and stores its first message in one transaction: never one without the other. */
-  async function createWithMessage(tx: Tx, emit: Emit, input: CustomerMessage, handler: HandlerKind): Promise<Received> {
+  async function createWithMessage(tx: Tx, emit: Emit, input: CustomerMessage, handler: HandlerKind, teamId: string | null): Promise<Received> {
     const now = clock();
-    const conversation = newConversation({
+    const created = newConversation({
       workspaceId: input.workspaceId,
       id: ids(),
       customerId: input.customerId,
@@ -93,6 +96,7 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
       subject: input.subject,
       now,
     });
+    const conversation = { ...created, teamId };
     await insertConversation(tx, conversation);
     await customers.timeline(tx, input.workspaceId, input.customerId, 'conversation.started', { channel: input.channel }, conversation.id);
     emit({ workspaceId: input.workspaceId, type: 'conversation.created', conversationId: conversation.id, conversation });
@@ -106,6 +110,7 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
     const workspace = await findWorkspace(deps.db, input.workspaceId);
     if (!workspace) throw appError('workspace.not_found');
     const settings = { policy: workspace.settings.conversationGrouping, reopenWindowHours: workspace.settings.reopenWindowHours };
+    const start = input.start ? startOf(workspace.settings, input.start) : null;
     // One transaction from "who is this?" to the stored first message: a failure anywhere
     // leaves no customer, conversation or message behind.
     const decision = await transact(deps, async (tx, emit) => {
@@ -118,7 +123,8 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
       const choice = chooseConversation(settings, candidates, { channel: input.channel, threadKey: input.threadKey ?? null }, clock());
       const message = { ...input, customerId };
       if (choice.kind !== 'create') return { kind: 'existing' as const, message, conversationId: choice.conversationId };
-      return { kind: 'created' as const, received: await createWithMessage(tx, emit, message, firstHandler(workspace.settings, input.channel)) };
+      const handler = start?.handler ?? firstHandler(workspace.settings, input.channel);
+      return { kind: 'created' as const, received: await createWithMessage(tx, emit, message, handler, start?.teamId ?? null) };
     });
     return decision.kind === 'created' ? decision.received : appendTo(decision.message, decision.conversationId);
   }

@@ -13,5 +13,9 @@ export function presentWidgetConfig(workspace: WorkspaceRecord, now: Date, optio
     availability: { open: availability.open, nextOpenAt: availability.nextOpenAt?.toISOString() ?? null },
     helpSearch: options.helpSearch,
     uploads: { maxBytes: options.uploadMaxBytes, types: [...ALLOWED_UPLOAD_TYPES] },
+    prechat: {
+      topics: workspace.settings.prechat.topics.map((t) => ({ key: t.key, label: { ...t.label } })),
+      chooseBotOrPerson: workspace.settings.prechat.chooseBotOrPerson && workspace.settings.bot.enabled,
+    },
   };
 }

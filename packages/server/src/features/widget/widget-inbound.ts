@@ -1,5 +1,6 @@
 import type { AttachmentMeta } from '@tandem/protocol';
 import type { Services } from '../../services.ts';
+import type { StartChoice } from '../conversations/conversation-start.ts';
 
 export interface WidgetInbound {
   workspaceId: string;
@@ -8,6 +9,7 @@ export interface WidgetInbound {
   body: string;
   attachments?: AttachmentMeta[] | undefined;
   idempotencyKey: string;
+  start?: StartChoice | undefined;
 }
 
 /** A customer's message from the widget (HTTP or WebSocket): attachments must be their own uploads. */
@@ -23,5 +25,6 @@ export async function receiveFromWidget(services: Services, input: WidgetInbound
     body: input.body,
     content: attachments ? { attachments } : {},
     idempotencyKey: input.idempotencyKey,
+    ...(input.start ? { start: input.start } : {}),
   });
 }

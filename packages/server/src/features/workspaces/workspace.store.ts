@@ -11,6 +11,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   businessHours: null,
   bot: { enabled: true, strategy: 'bot-first', threshold: null },
   vertical: null,
+  prechat: { topics: [], chooseBotOrPerson: false },
 };
 
 const toRecord = (row: typeof workspaces.$inferSelect): WorkspaceRecord => ({

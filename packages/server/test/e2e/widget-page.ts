@@ -1,0 +1,18 @@
+import type { Page } from 'playwright-core';
+
+/** The widget's parts on a page, by their test ids. */
+export const widget = (page: Page) => ({
+  launcher: page.getByTestId('tandem-launcher'),
+  panel: page.getByTestId('tandem-panel'),
+  composer: page.getByTestId('tandem-composer'),
+  messages: page.getByTestId('tandem-message'),
+  unread: page.getByTestId('tandem-unread'),
+});
+
+/** Opens the panel if needed and sends a message from the composer. */
+export async function openAndSay(page: Page, text: string): Promise<void> {
+  const w = widget(page);
+  if (!(await w.panel.isVisible())) await w.launcher.click();
+  await w.composer.fill(text);
+  await w.composer.press('Enter');
+}

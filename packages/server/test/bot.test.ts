@@ -219,5 +219,8 @@ describe('the bot', () => {
     assert.equal(res.body.code, 'bot_flow.invalid');
     assert.ok(res.body.errors.length >= 2, JSON.stringify(res.body.errors));
     assert.equal((await call(app, 'GET', '/api/v1/bot/flows/broken', { token: agentToken })).status, 404);
+    const nowhere = { key: 'nowhere', title: { en: 'Nowhere' }, start: 'h', steps: [{ id: 'h', kind: 'handoff', teamId: randomUUID() }] };
+    const refused = await call(app, 'PUT', '/api/v1/bot/flows/nowhere', { token: agentToken, body: nowhere });
+    assert.deepEqual([refused.status, refused.body.errors[0].message], [400, 'hands off to a team that is not in this workspace']);
   });
 });

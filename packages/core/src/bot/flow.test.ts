@@ -218,3 +218,9 @@ test('the loop guard allows 50 steps in one turn, no more', () => {
   assert.equal(startFlow(chain(49), ctx()).say.length, 49);
   assert.deepEqual(startFlow(chain(50), ctx()).effect, { kind: 'handoff', reason: 'flow_loop' });
 });
+
+test('a handoff step may name the team that takes over', () => {
+  const billing = flow([{ id: 'h', kind: 'handoff', text: { en: 'Passing you to Billing.' }, reason: 'billing', teamId: '00000000-0000-4000-8000-00000000b111' }]);
+  assert.deepEqual(startFlow(billing, ctx()).effect, { kind: 'handoff', reason: 'billing', teamId: '00000000-0000-4000-8000-00000000b111' });
+  assert.deepEqual(startFlow(flow([{ id: 'h', kind: 'handoff' }]), ctx()).effect, { kind: 'handoff', reason: 'flow_handoff' });
+});

@@ -24,7 +24,7 @@ export type FlowStep =
   | { id: string; kind: 'choice'; text: LocalizedText; slot?: string; retryText?: LocalizedText; maxAttempts?: number; choices: ReadonlyArray<FlowChoice> }
   | { id: string; kind: 'condition'; branches: ReadonlyArray<{ when: FlowCondition; next: string }>; otherwise: string }
   | { id: string; kind: 'action'; webhook: string; input: Record<string, string>; resultSlot?: string; next: string; onError: string }
-  | { id: string; kind: 'handoff'; text?: LocalizedText; reason?: string }
+  | { id: string; kind: 'handoff'; text?: LocalizedText; reason?: string; /** A team to hand to, not just the queue. */ teamId?: string }
   | { id: string; kind: 'end'; text?: LocalizedText };
 
 export interface FlowChoice { value: string; label: LocalizedText; next: string }
@@ -62,7 +62,7 @@ export type FlowEffect =
   | { kind: 'none' }
   | { kind: 'await_input' }
   | { kind: 'call_webhook'; webhook: string; payload: Record<string, string> }
-  | { kind: 'handoff'; reason: string }
+  | { kind: 'handoff'; reason: string; teamId?: string }
   | { kind: 'done' };
 
 /** Messages to send in order (localized, templated), the state to store (null: finished), one effect. */
@@ -154,7 +154,7 @@ function walk(run: Run, from: string): FlowTurn {
       }
       case 'handoff':
         say(run, step.text);
-        return finish(run, { kind: 'handoff', reason: step.reason ?? 'flow_handoff' });
+        return finish(run, { kind: 'handoff', reason: step.reason ?? 'flow_handoff', ...(step.teamId ? { teamId: step.teamId } : {}) });
       case 'end':
         say(run, step.text);
         return finish(run, { kind: 'done' });

@@ -59,7 +59,7 @@ export const FlowStep = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ id: StepId, kind: z.literal('condition'), branches: z.array(z.strictObject({ when: FlowCondition, next: StepId })).min(1).max(20), otherwise: StepId }),
   z.strictObject({ id: StepId, kind: z.literal('action'), webhook: Key, input: z.record(z.string().max(60), z.string().max(500)), resultSlot: Key.optional(), next: StepId, onError: StepId }),
-  z.strictObject({ id: StepId, kind: z.literal('handoff'), text: LocalizedText.optional(), reason: Key.optional() }),
+  z.strictObject({ id: StepId, kind: z.literal('handoff'), text: LocalizedText.optional(), reason: Key.optional(), teamId: Id.optional().describe('Hand to this team rather than the whole queue') }),
   z.strictObject({ id: StepId, kind: z.literal('end'), text: LocalizedText.optional() }),
 ]);
 /** A scripted bot dialogue, as authored in YAML or JSON (checked by the flow engine before saving). */

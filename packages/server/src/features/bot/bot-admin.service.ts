@@ -6,6 +6,7 @@ import { findMessage } from '../messages/message.store.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { BotModelService } from './bot-model.service.ts';
+import { listTeams } from '../teams/team.store.ts';
 import { addTrainingPhrase, deleteIntent, findFlow, findIntent, findWebhook, listFlows, listIntents, listWebhooks, saveAnswerFeedback, saveFlow, saveIntent, saveWebhook, type IntentRecord } from './bot.store.ts';
 
 /** Authoring the bot: intents, flows and webhooks; trying it; and agents' feedback that teaches it. */
@@ -13,8 +14,13 @@ export function createBotAdminService(deps: ServiceDeps & { models: BotModelServ
   const { db, clock, ids, models } = deps;
 
   async function checkFlow(workspaceId: string, flow: FlowDefinition): Promise<void> {
-    const webhooks = new Set((await listWebhooks(db, workspaceId)).map((w) => w.name));
-    const problems = validateFlow(flow, (name) => webhooks.has(name));
+    const [webhooks, teams] = await Promise.all([listWebhooks(db, workspaceId), listTeams(db, workspaceId)]);
+    const names = new Set(webhooks.map((w) => w.name));
+    const teamIds = new Set(teams.map((t) => t.id));
+    const problems = [
+      ...validateFlow(flow, (name) => names.has(name)),
+      ...flow.steps.flatMap((step) => (step.kind === 'handoff' && step.teamId && !teamIds.has(step.teamId) ? [{ step: step.id, reason: 'hands off to a team that is not in this workspace' }] : [])),
+    ];
     if (problems.length > 0) {
       throw appError('bot_flow.invalid', `The flow "${flow.key}" cannot run as written.`, {
         fields: problems.map((p) => ({ path: `${flow.key}${p.step ? `: ${p.step}` : ''}`, message: p.reason })),

@@ -85,10 +85,10 @@ export function createBotTurnService(deps: Deps) {
     return showArticles(scope, hits.items);
   }
 
-  async function handOffWith(scope: Scope, reason: string, confidence: number | null): Promise<BotReply[]> {
+  async function handOffWith(scope: Scope, reason: string, confidence: number | null, teamId?: string): Promise<BotReply[]> {
     const { conversation, workspace, state, text, ctx: { locale } } = scope;
     const t = translator(locale);
-    const result = await handoff.handOff({ workspaceId: workspace.id, conversationId: conversation.id, reason, state, lastText: text, confidence });
+    const result = await handoff.handOff({ workspaceId: workspace.id, conversationId: conversation.id, reason, state, lastText: text, confidence, ...(teamId ? { teamId } : {}) });
     const lines = [t('bot.handoff')];
     if (result.assignedTo) {
       lines.push(t('bot.assigned', { name: result.assignedTo.name }));
@@ -127,7 +127,7 @@ export function createBotTurnService(deps: Deps) {
     }
     state.flow = current.effect.kind === 'await_input' ? current.state : collected;
     if (state.flow) state.slots = { ...state.slots, ...state.flow.slots };
-    if (current.effect.kind === 'handoff') return [...replies, ...(await handOffWith(scope, current.effect.reason, null))];
+    if (current.effect.kind === 'handoff') return [...replies, ...(await handOffWith(scope, current.effect.reason, null, current.effect.teamId))];
     if (current.effect.kind === 'call_webhook') return [...replies, ...(await handOffWith(scope, 'flow_loop', null))];
     if (current.effect.kind !== 'await_input') state.flow = null;
     return replies;

@@ -133,4 +133,17 @@ describe('SLA', () => {
     assert.equal(await taken(urgent.conversationId), ana.id, 'the SLA at risk goes first');
     assert.equal(await taken(older.conversation.id), null);
   });
+
+  it('a policy for a segment applies to the customers in it', async () => {
+    const ws = await createWorkspace(app);
+    await call(app, 'PUT', '/api/v1/segments/gold', { token: ws.tokens.admin, body: { name: { en: 'Gold' }, rule: { field: 'attributes.tier', op: 'equals', value: 'gold' } } });
+    await call(app, 'PUT', '/api/v1/sla/policies', { token: ws.tokens.admin, body: { items: [standard({ key: 'gold', segments: ['gold'], targets: { first_response: 60 } }), standard()] } });
+    const gold = await customerSays(ws, 'Gold customer here');
+    const plain = await customerSays(ws, 'Plain customer here');
+    const conversation = (await call(app, 'GET', `/api/v1/conversations/${gold.conversationId}`, { token: ws.tokens.agent })).body;
+    await call(app, 'PATCH', `/api/v1/customers/${conversation.customerId}`, { token: ws.tokens.admin, body: { attributes: { tier: 'gold' } } });
+    assert.deepEqual([(await slaOf(ws, gold.conversationId)).policy, (await slaOf(ws, plain.conversationId)).policy], ['gold', 'standard']);
+    minutes(2);
+    assert.deepEqual(await sla.pass(ws.id), { warned: 0, breached: 1 }, 'only the gold customer’s one-minute target is missed');
+  });
 });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { ChannelKind, CustomerFacts, LastMode, Segment, ServiceStrategy } from '@tandem/core';
+import { matchingSegments, type ChannelKind, type CustomerFacts, type LastMode, type Segment, type ServiceStrategy } from '@tandem/core';
 import { rowsOf, type Queryable } from '../../adapters/postgres/database.ts';
 import { customers, segments } from '../../adapters/postgres/schema.ts';
 
@@ -76,4 +76,12 @@ export async function customerFacts(q: Queryable, workspaceId: string, customerI
       },
     }];
   }));
+}
+
+/** Each customer's segment keys, highest priority first (for SLA policies that match segments). */
+export async function segmentsOf(q: Queryable, workspaceId: string, customerIds: readonly string[], now: Date): Promise<Map<string, string[]>> {
+  const all = await listSegments(q, workspaceId);
+  if (all.length === 0 || customerIds.length === 0) return new Map();
+  const facts = await customerFacts(q, workspaceId, [...new Set(customerIds)], now);
+  return new Map([...facts].map(([id, f]) => [id, matchingSegments(all, f).map((s) => s.key)]));
 }

@@ -1,8 +1,9 @@
-import { measureSla, pickSlaPolicy, type BusinessHours, type Schedule } from '@tandem/core';
+import { measureSla, pickSlaPolicy, type BusinessHours, type Schedule, type SlaPolicy } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import type { StoredPolicy } from '../routing/routing.store.ts';
-import { conversationTimes, listSlaPolicies } from './sla.store.ts';
+import { segmentsOf } from '../segments/segment.store.ts';
+import { conversationTimes, listSlaPolicies, type MeasuredConversation } from './sla.store.ts';
 
 /** Which hours a conversation's clocks run in: its team's, when the team has hours, else the workspace's. */
 export function scheduleResolver(workspaceHours: BusinessHours | null, teamPolicies: ReadonlyMap<string, StoredPolicy>): (teamId: string | null) => Schedule {
@@ -11,6 +12,14 @@ export function scheduleResolver(workspaceHours: BusinessHours | null, teamPolic
     const team = teamId ? teamPolicies.get(teamId)?.schedule : undefined;
     return team?.hours ? team : fallback;
   };
+}
+
+/** Picks each conversation's SLA policy; customers' segments are worked out only when a policy asks for them. */
+export async function slaPolicyPicker(q: Queryable, workspaceId: string, policies: readonly SlaPolicy[], conversations: readonly MeasuredConversation[], now: Date) {
+  const needsSegments = policies.some((p) => p.segments.length > 0);
+  const segmentKeys = needsSegments ? await segmentsOf(q, workspaceId, conversations.map((c) => c.customerId), now) : new Map<string, string[]>();
+  return (conversation: MeasuredConversation): SlaPolicy | null =>
+    pickSlaPolicy(policies, { priority: conversation.priority, channel: conversation.channel, segments: segmentKeys.get(conversation.customerId) ?? [] });
 }
 
 /**
@@ -22,9 +31,10 @@ export async function slaDeadlines(q: Queryable, workspaceId: string, teamPolici
   if (policies.length === 0) return new Map();
   const [workspace, open] = await Promise.all([findWorkspace(q, workspaceId), conversationTimes(q, workspaceId, null)]);
   const scheduleOf = scheduleResolver(workspace?.settings.businessHours ?? null, teamPolicies);
+  const policyOf = await slaPolicyPicker(q, workspaceId, policies, open, now);
   const deadlines = new Map<string, Date>();
   for (const conversation of open) {
-    const policy = pickSlaPolicy(policies, { priority: conversation.priority, channel: conversation.channel, segments: [] });
+    const policy = policyOf(conversation);
     if (!policy) continue;
     const due = measureSla(policy, conversation, scheduleOf(conversation.teamId), now)
       .filter((m) => !m.stoppedAt && m.dueAt)

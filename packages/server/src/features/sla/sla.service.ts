@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { boostedPriority, measureSla, pickSlaPolicy, type Schedule, type SlaMeasure, type SlaPolicy } from '@tandem/core';
+import { boostedPriority, measureSla, type Schedule, type SlaMeasure, type SlaPolicy } from '@tandem/core';
 import type { z } from 'zod';
 import type { SlaPoliciesBody } from '@tandem/protocol';
 import { agents as agentsTable, conversations } from '../../adapters/postgres/schema.ts';
@@ -10,7 +10,7 @@ import { transact } from '../feed/transact.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import type { RoutingService } from '../routing/routing.service.ts';
 import { insertRoutingEvent, loadPolicies, requeue } from '../routing/routing.store.ts';
-import { scheduleResolver } from './sla-due.ts';
+import { scheduleResolver, slaPolicyPicker } from './sla-due.ts';
 import { conversationTimes, listSlaEvents, listSlaPolicies, recordSlaEvent, replaceSlaPolicies, type MeasuredConversation } from './sla.store.ts';
 
 /**
@@ -27,8 +27,7 @@ export function createSlaService(deps: ServiceDeps & { routing: RoutingService }
     return scheduleResolver(workspace?.settings.businessHours ?? null, policies);
   }
 
-  function measure(policies: readonly SlaPolicy[], conversation: MeasuredConversation, schedule: Schedule): { policy: SlaPolicy | null; measures: SlaMeasure[] } {
-    const policy = pickSlaPolicy(policies, { priority: conversation.priority, channel: conversation.channel, segments: [] });
+  function measure(policy: SlaPolicy | null, conversation: MeasuredConversation, schedule: Schedule): { policy: SlaPolicy | null; measures: SlaMeasure[] } {
     return { policy, measures: policy ? measureSla(policy, conversation, schedule, clock()) : [] };
   }
 
@@ -77,7 +76,8 @@ export function createSlaService(deps: ServiceDeps & { routing: RoutingService }
       const [conversation] = await conversationTimes(db, workspaceId, conversationId);
       if (!conversation) throw appError('conversation.not_found');
       const [policies, scheduleOf, events] = await Promise.all([listSlaPolicies(db, workspaceId), schedules(workspaceId), listSlaEvents(db, workspaceId, conversationId)]);
-      const { policy, measures } = measure(policies, conversation, scheduleOf(conversation.teamId));
+      const policyOf = await slaPolicyPicker(db, workspaceId, policies, [conversation], clock());
+      const { policy, measures } = measure(policyOf(conversation), conversation, scheduleOf(conversation.teamId));
       return { policy: policy?.key ?? null, measures, events };
     },
 
@@ -86,9 +86,10 @@ export function createSlaService(deps: ServiceDeps & { routing: RoutingService }
       const policies = await listSlaPolicies(db, workspaceId);
       if (policies.length === 0) return { warned: 0, breached: 0 };
       const [open, scheduleOf] = await Promise.all([conversationTimes(db, workspaceId, null), schedules(workspaceId)]);
+      const policyOf = await slaPolicyPicker(db, workspaceId, policies, open, clock());
       let warned = 0, breached = 0, requeued = false;
       for (const conversation of open) {
-        const { policy, measures } = measure(policies, conversation, scheduleOf(conversation.teamId));
+        const { policy, measures } = measure(policyOf(conversation), conversation, scheduleOf(conversation.teamId));
         for (const m of measures) {
           if ((m.state !== 'warning' && m.state !== 'breached') || !m.dueAt || !policy) continue;
           const outcome = await escalate(workspaceId, conversation, policy, m);

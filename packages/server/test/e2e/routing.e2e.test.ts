@@ -2,10 +2,10 @@
 // and the pre-chat choice of topic and of a person, which decides who answers.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, createWorkspace, startTestApp, type TestWorkspace } from '../harness.ts';
+import { call, startTestApp } from '../harness.ts';
 import { browserUnavailable, launchBrowser, newDevice } from './browser.ts';
 import { startHostSite } from './host-site.ts';
-import { openAndSay, widget } from './widget-page.ts';
+import { openAndSay, shopWorkspace, widget } from './widget-page.ts';
 
 const skip = browserUnavailable();
 
@@ -15,13 +15,7 @@ describe('routing in the widget', { skip: skip ?? false, timeout: 180_000 }, asy
   const site = await startHostSite(api);
   const browser = await launchBrowser();
 
-  /** A workspace whose site is the host origin. */
-  async function shop(): Promise<TestWorkspace> {
-    const ws = await createWorkspace(app);
-    const res = await call(app, 'PATCH', '/api/v1/workspace', { token: ws.tokens.admin, body: { settings: { widgetOrigins: [site.origin] } } });
-    assert.equal(res.status, 200);
-    return ws;
-  }
+  const shop = () => shopWorkspace(app, site.origin);
 
   it('a waiting customer sees their place in line and the expected wait (in Persian), until an agent takes it', async () => {
     const ws = await shop();

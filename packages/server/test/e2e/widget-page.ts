@@ -1,4 +1,14 @@
+import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { call, createWorkspace, type TestApp, type TestWorkspace } from '../harness.ts';
+
+/** A workspace whose widget may be embedded on the host site's origin. */
+export async function shopWorkspace(app: TestApp, origin: string): Promise<TestWorkspace> {
+  const ws = await createWorkspace(app);
+  const res = await call(app, 'PATCH', '/api/v1/workspace', { token: ws.tokens.admin, body: { settings: { widgetOrigins: [origin] } } });
+  assert.equal(res.status, 200);
+  return ws;
+}
 
 /** The widget's parts on a page, by their test ids. */
 export const widget = (page: Page) => ({

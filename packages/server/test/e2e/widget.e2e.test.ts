@@ -3,12 +3,12 @@
 import { after, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
-import { call, createWorkspace, startTestApp, type TestWorkspace } from '../harness.ts';
+import { call, startTestApp, type TestWorkspace } from '../harness.ts';
 import { startMailCatcher } from '../mail-catcher.ts';
 import { identityHash } from '../../src/features/widget/identify.service.ts';
 import { ARTIFACTS_DIR, browserUnavailable, launchBrowser, newDevice } from './browser.ts';
 import { startHostSite } from './host-site.ts';
-import { openAndSay, widget } from './widget-page.ts';
+import { openAndSay, shopWorkspace, widget } from './widget-page.ts';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -22,13 +22,7 @@ describe('the widget in a real browser', { skip: skip ?? false, timeout: 180_000
   const site = await startHostSite(api);
   const browser = await launchBrowser();
 
-  /** A workspace whose site is the host origin. */
-  async function shop(): Promise<TestWorkspace> {
-    const ws = await createWorkspace(app);
-    const res = await call(app, 'PATCH', '/api/v1/workspace', { token: ws.tokens.admin, body: { settings: { widgetOrigins: [site.origin] } } });
-    assert.equal(res.status, 200);
-    return ws;
-  }
+  const shop = () => shopWorkspace(app, site.origin);
 
   async function conversationsOf(ws: TestWorkspace) {
     return (await call(app, 'GET', '/api/v1/conversations', { token: ws.tokens.agent })).body.items as Array<{ id: string; customerId: string }>;

@@ -7,9 +7,9 @@ import { findConversation } from '../conversations/conversation.store.ts';
 import { findAgent } from '../agents/agent.store.ts';
 import type { PostMessageService } from '../messages/post-message.service.ts';
 import { findTeam } from '../teams/team.store.ts';
-import {
-  assignWaiting, holdsOfKind, insertRoutingEvent, loadAgents, loadPolicies, lockRouting, recordAssigned, requeue, savePresence, WHOLE_WORKSPACE,
-} from './routing.store.ts';
+import { holdsOfKind, loadAgents, recordAssigned, savePresence } from './presence.store.ts';
+import { loadPolicies, WHOLE_WORKSPACE } from './queue-policy.store.ts';
+import { assignWaiting, insertRoutingEvent, lockRouting, requeue } from './routing.store.ts';
 import { tellQueue, type RoutingService } from './routing.service.ts';
 
 /** What agents do with routing: take a waiting conversation, pass one on, go online or offline. */

@@ -6,7 +6,7 @@ import { agents as agentsTable } from '../../adapters/postgres/schema.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { findTeam, listTeams } from '../teams/team.store.ts';
-import { loadPolicies, savePolicy, type StoredPolicy } from './routing.store.ts';
+import { loadPolicies, savePolicy, type StoredPolicy } from './queue-policy.store.ts';
 
 type PolicyBody = z.output<typeof QueuePolicyBody>;
 interface FieldError { path: string; message: string }

@@ -7,10 +7,9 @@ import { transact } from '../feed/transact.ts';
 import { slaDeadlines } from '../sla/sla-due.ts';
 import { findConversation } from '../conversations/conversation.store.ts';
 import { findAgent } from '../agents/agent.store.ts';
-import {
-  assignWaiting, countTakenSince, fallbackPolicy, insertRoutingEvent, listRoutingEvents, loadAgents, loadPolicies, loadQueue,
-  lockRouting, markQueued, recordAssigned, requeue, unanswered, workspacesReassigning, saveCursor, setLanguageIfUnknown, startWaiting, workspacesWithQueue, WHOLE_WORKSPACE, type QueueEntry, type StoredPolicy,
-} from './routing.store.ts';
+import { loadAgents, recordAssigned } from './presence.store.ts';
+import { fallbackPolicy, loadPolicies, workspacesReassigning, saveCursor, WHOLE_WORKSPACE, type StoredPolicy } from './queue-policy.store.ts';
+import { assignWaiting, countTakenSince, insertRoutingEvent, listRoutingEvents, loadQueue, lockRouting, markQueued, requeue, unanswered, setLanguageIfUnknown, startWaiting, workspacesWithQueue, type QueueEntry } from './routing.store.ts';
 
 /** How fast the queue moved lately is measured over this window. */
 const RATE_WINDOW_SECONDS = 3600;

@@ -1,102 +1,13 @@
-import { and, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import {
-  capacityKindOf,
-  DEFAULT_CAPACITY,
-  DEFAULT_POLICY,
-  NO_LOAD,
-  type AgentStatus,
-  type Capacity,
-  type CapacityKind,
-  type ChannelKind,
-  type Load,
-  type Priority,
-  type QueuedConversation,
-  type QueuePolicy,
-  type RoutingAgent,
-  type Schedule,
-} from '@tandem/core';
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { capacityKindOf, type ChannelKind, type Priority, type QueuedConversation } from '@tandem/core';
 import { rowsOf, type Queryable } from '../../adapters/postgres/database.ts';
-import { agentPresence, agents, conversations, queuePolicies, routingEvents, teamMembers } from '../../adapters/postgres/schema.ts';
+import { conversations, routingEvents } from '../../adapters/postgres/schema.ts';
 import { conversationFromRow } from '../../adapters/postgres/row-mappers.ts';
 import type { ConversationRecord } from '../../domain/records.ts';
-
-/** Every agent belongs to this pseudo-team: conversations without a team may go to anyone. */
-export const WHOLE_WORKSPACE = '*';
-
-export type RoutingEventKind = 'queued' | 'assigned' | 'accepted' | 'transferred' | 'requeued';
 
 /** Serializes routing decisions per workspace (across processes): nobody is given past capacity by a race. */
 export async function lockRouting(q: Queryable, workspaceId: string): Promise<void> {
   await q.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`routing:${workspaceId}`}, 0))`);
-}
-
-export interface StoredPolicy extends QueuePolicy {
-  capacity: Capacity | null;
-  reassignAfterSeconds: number;
-  schedule: Schedule;
-  roundRobinCursor: string | null;
-}
-
-export async function loadPolicies(q: Queryable, workspaceId: string): Promise<Map<string, StoredPolicy>> {
-  const rows = await q.select().from(queuePolicies).where(eq(queuePolicies.workspaceId, workspaceId));
-  return new Map(rows.map((r) => [r.teamId, {
-    teamId: r.teamId,
-    method: r.method as QueuePolicy['method'],
-    requiredSkills: r.requiredSkills,
-    optionalSkills: r.optionalSkills,
-    stickyWindowSeconds: r.stickyWindowSeconds,
-    overflow: r.overflow,
-    capacity: r.capacity,
-    reassignAfterSeconds: r.reassignAfterSeconds,
-    schedule: { hours: r.hours, holidays: r.holidays },
-    roundRobinCursor: r.roundRobinCursor,
-  }]));
-}
-
-export const fallbackPolicy = (): QueuePolicy => ({ ...DEFAULT_POLICY, teamId: WHOLE_WORKSPACE, overflow: [] });
-
-/** Open conversations each agent holds, by capacity kind. Pending and snoozed ones wait on the customer. */
-async function loads(q: Queryable, workspaceId: string): Promise<Map<string, Load>> {
-  const rows = await q
-    .select({ agentId: conversations.assigneeId, channel: conversations.lastChannel, n: sql<number>`count(*)::int` })
-    .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'open'), isNotNull(conversations.assigneeId)))
-    .groupBy(conversations.assigneeId, conversations.lastChannel);
-  const byAgent = new Map<string, Load>();
-  for (const row of rows) {
-    const kind = capacityKindOf(row.channel as ChannelKind | null);
-    const load = byAgent.get(row.agentId!) ?? NO_LOAD;
-    byAgent.set(row.agentId!, { ...load, [kind]: load[kind] + row.n });
-  }
-  return byAgent;
-}
-
-/** Every agent as routing sees them now: presence, teams, skills, capacity (own, else team's, else default) and load. */
-export async function loadAgents(q: Queryable, workspaceId: string, policies: ReadonlyMap<string, StoredPolicy>): Promise<RoutingAgent[]> {
-  const [rows, memberships, load] = await Promise.all([
-    q.select({ id: agents.id, name: agents.name, skills: agents.skills, status: agentPresence.status, capacity: agentPresence.capacity, lastAssignedAt: agentPresence.lastAssignedAt })
-      .from(agents)
-      .leftJoin(agentPresence, and(eq(agentPresence.workspaceId, agents.workspaceId), eq(agentPresence.agentId, agents.id)))
-      .where(eq(agents.workspaceId, workspaceId)),
-    q.select().from(teamMembers).where(eq(teamMembers.workspaceId, workspaceId)),
-    loads(q, workspaceId),
-  ]);
-  const teamsOf = new Map<string, string[]>();
-  for (const m of memberships) teamsOf.set(m.agentId, [...(teamsOf.get(m.agentId) ?? []), m.teamId]);
-  return rows.map((r) => {
-    const teamIds = teamsOf.get(r.id) ?? [];
-    const teamCapacity = teamIds.map((t) => policies.get(t)?.capacity).find((c) => c);
-    return {
-      id: r.id,
-      name: r.name,
-      status: (r.status ?? 'offline') as AgentStatus,
-      teamIds: [...teamIds, WHOLE_WORKSPACE],
-      skills: r.skills,
-      capacity: r.capacity ?? teamCapacity ?? DEFAULT_CAPACITY,
-      load: load.get(r.id) ?? NO_LOAD,
-      lastAssignedAt: r.lastAssignedAt,
-    };
-  });
 }
 
 export interface QueueEntry extends QueuedConversation {
@@ -135,11 +46,6 @@ export async function loadQueue(q: Queryable, workspaceId: string): Promise<Queu
     targetAgentId: r.targetAgentId,
     teamId: r.teamId,
   }));
-}
-
-export async function countWaiting(q: Queryable, workspaceId: string): Promise<number> {
-  const [row] = await q.select({ n: sql<number>`count(*)::int` }).from(conversations).where(waitingFilter(workspaceId));
-  return row?.n ?? 0;
 }
 
 /** Workspaces with someone waiting: the periodic pass only looks at these. */
@@ -223,36 +129,6 @@ export async function unanswered(q: Queryable, workspaceId: string, now: Date): 
     .map((r) => ({ id: r.id, assigneeId: r.assignee_id, seconds: Number(r.seconds) }));
 }
 
-/** Workspaces where a team reassigns unanswered conversations: the periodic pass looks at these too. */
-export async function workspacesReassigning(q: Queryable): Promise<string[]> {
-  const rows = await q.selectDistinct({ id: queuePolicies.workspaceId }).from(queuePolicies).where(gte(queuePolicies.reassignAfterSeconds, 1));
-  return rows.map((r) => r.id);
-}
-
-export async function recordAssigned(q: Queryable, workspaceId: string, agentId: string, now: Date): Promise<void> {
-  await q.insert(agentPresence).values({ workspaceId, agentId, status: 'offline', statusChangedAt: now, lastAssignedAt: now })
-    .onConflictDoUpdate({ target: [agentPresence.workspaceId, agentPresence.agentId], set: { lastAssignedAt: now } });
-}
-
-export async function savePresence(q: Queryable, workspaceId: string, agentId: string, change: { status?: AgentStatus; capacity?: Capacity | null }, now: Date): Promise<void> {
-  const set = {
-    ...(change.status ? { status: change.status, statusChangedAt: now } : {}),
-    ...(change.capacity !== undefined ? { capacity: change.capacity } : {}),
-  };
-  await q.insert(agentPresence).values({ workspaceId, agentId, status: change.status ?? 'offline', capacity: change.capacity ?? null, statusChangedAt: now })
-    .onConflictDoUpdate({ target: [agentPresence.workspaceId, agentPresence.agentId], set });
-}
-
-export async function savePolicy(q: Queryable, workspaceId: string, { schedule, ...policy }: Omit<StoredPolicy, 'roundRobinCursor'>, now: Date): Promise<void> {
-  const values = { ...policy, hours: schedule.hours, holidays: [...schedule.holidays], requiredSkills: [...policy.requiredSkills], optionalSkills: [...policy.optionalSkills], overflow: [...policy.overflow], updatedAt: now };
-  await q.insert(queuePolicies).values({ workspaceId, ...values })
-    .onConflictDoUpdate({ target: [queuePolicies.workspaceId, queuePolicies.teamId], set: values });
-}
-
-export async function saveCursor(q: Queryable, workspaceId: string, teamId: string, agentId: string): Promise<void> {
-  await q.update(queuePolicies).set({ roundRobinCursor: agentId }).where(and(eq(queuePolicies.workspaceId, workspaceId), eq(queuePolicies.teamId, teamId)));
-}
-
 export async function insertRoutingEvent(q: Queryable, event: typeof routingEvents.$inferInsert): Promise<void> {
   await q.insert(routingEvents).values(event);
 }
@@ -269,11 +145,3 @@ export async function countTakenSince(q: Queryable, workspaceId: string, since: 
     .where(and(eq(routingEvents.workspaceId, workspaceId), inArray(routingEvents.kind, ['assigned', 'accepted']), gte(routingEvents.createdAt, since)));
   return row?.n ?? 0;
 }
-
-export async function holdsOfKind(q: Queryable, workspaceId: string, agentId: string, kind: CapacityKind): Promise<number> {
-  const rows = await q.select({ channel: conversations.lastChannel, n: sql<number>`count(*)::int` }).from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'open'), eq(conversations.assigneeId, agentId)))
-    .groupBy(conversations.lastChannel);
-  return rows.filter((r) => capacityKindOf(r.channel as ChannelKind | null) === kind).reduce((sum, r) => sum + r.n, 0);
-}
-

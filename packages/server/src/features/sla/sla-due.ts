@@ -1,7 +1,7 @@
 import { measureSla, pickSlaPolicy, type BusinessHours, type Schedule, type SlaPolicy } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
-import type { StoredPolicy } from '../routing/routing.store.ts';
+import type { StoredPolicy } from '../routing/queue-policy.store.ts';
 import { segmentsOf } from '../segments/segment.store.ts';
 import { conversationTimes, listSlaPolicies, type MeasuredConversation } from './sla.store.ts';
 

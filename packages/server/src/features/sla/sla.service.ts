@@ -9,7 +9,8 @@ import type { ServiceDeps } from '../../platform/deps.ts';
 import { transact } from '../feed/transact.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import type { RoutingService } from '../routing/routing.service.ts';
-import { insertRoutingEvent, loadPolicies, requeue } from '../routing/routing.store.ts';
+import { loadPolicies } from '../routing/queue-policy.store.ts';
+import { insertRoutingEvent, requeue } from '../routing/routing.store.ts';
 import { scheduleResolver, slaPolicyPicker } from './sla-due.ts';
 import { conversationTimes, listSlaEvents, listSlaPolicies, recordSlaEvent, replaceSlaPolicies, type MeasuredConversation } from './sla.store.ts';
 

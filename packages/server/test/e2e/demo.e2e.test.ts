@@ -129,6 +129,25 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await context.close();
   });
 
+  it('when every agent is busy, the customer sees their place in line and the expected wait', async () => {
+    const cookie = await ownerCookie();
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}/api/v1${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const agents = ((await (await api('GET', '/routing/agents')).json()) as { items: Array<{ id: string; status: string }> }).items.filter((a) => a.status === 'online');
+    assert.ok(agents.length >= 3, 'the demo has agents at work');
+    for (const agent of agents) assert.equal((await api('PUT', `/agents/${agent.id}/presence`, { capacity: { voice: 1, live: 3, async: 0 } })).status, 200);
+    try {
+      const { page, context } = await newDevice(browser);
+      await page.goto(`${server.url}/demo?lang=en`);
+      await page.getByTestId('tandem-launcher').click();
+      await say(page, 'I want to talk to a person');
+      await page.getByTestId('tandem-waiting').filter({ hasText: /line\. Expected wait: about \d+ minutes?\./ }).waitFor();
+      await context.close();
+    } finally {
+      for (const agent of agents) await api('PUT', `/agents/${agent.id}/presence`, { capacity: null });
+    }
+  });
+
   it('the signed-in shopper is identified with a hash computed by the server', async () => {
     const { page, context } = await newDevice(browser);
     await page.goto(`${server.url}/demo?lang=fa&as=shopper`);

@@ -17,6 +17,16 @@ describe('routing in the widget', { skip: skip ?? false, timeout: 180_000 }, asy
 
   const shop = () => shopWorkspace(app, site.origin);
 
+  /** Polls until `read` returns something (5 s at most). */
+  async function until<T>(read: () => Promise<T | null>): Promise<T> {
+    for (let i = 0; i < 50; i++) {
+      const value = await read();
+      if (value !== null) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('timed out waiting');
+  }
+
   it('a waiting customer sees their place in line and the expected wait (in Persian), until an agent takes it', async () => {
     const ws = await shop();
     // The only agent is online but full: the conversation waits.
@@ -58,8 +68,12 @@ describe('routing in the widget', { skip: skip ?? false, timeout: 180_000 }, asy
     await openAndSay(page, 'Tôi bị trừ tiền hai lần');
     await page.locator('[data-testid="tandem-message"][data-status="sent"]').waitFor();
     await prechat.waitFor({ state: 'detached' });
-    const [conversation] = (await call(app, 'GET', '/api/v1/conversations', { token: ws.tokens.agent })).body.items as Array<{ id: string; teamId: string; handler: string; assigneeId: string }>;
-    assert.deepEqual([conversation!.teamId, conversation!.handler, conversation!.assigneeId], [billing.id, 'agent', ws.agentIds.agent], 'no bot turn: a person from Billing has it');
+    // The message shows as sent when the server has stored it; routing follows right after.
+    const conversation = await until(async () => {
+      const [c] = (await call(app, 'GET', '/api/v1/conversations', { token: ws.tokens.agent })).body.items as Array<{ id: string; teamId: string; handler: string; assigneeId: string }>;
+      return c?.handler === 'agent' ? c : null;
+    });
+    assert.deepEqual([conversation.teamId, conversation.assigneeId], [billing.id, ws.agentIds.agent], 'no bot turn: a person from Billing has it');
     await context.close();
   });
 });

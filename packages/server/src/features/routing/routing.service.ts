@@ -37,12 +37,6 @@ export interface EnqueueOptions {
   kind?: 'queued' | 'transferred';
 }
 
-/**
- * Who takes each conversation that needs a person, and when. Decisions are made by the pure
- * router in core, under a per-workspace lock so two processes never hand the same agent more
- * than their capacity; each is stored as a routing event with its reason. Waiting customers
- * hear their place in line and the expected wait after every change.
- */
 type QueueFrame = { conversationId: string; position: number | null; expectedWaitSeconds: number | null };
 
 /** Tells a customer where their conversation stands: place and expected wait, or null once a person has it. */
@@ -50,6 +44,12 @@ export function tellQueue(deps: Pick<ServiceDeps, 'bus' | 'log'>, workspaceId: s
   void deps.bus.publish(topics.customer(workspaceId, customerId), { type: 'queue', ...frame }).catch((error: unknown) => deps.log.warn({ err: error }, 'queue publish failed'));
 }
 
+/**
+ * Who takes each conversation that needs a person, and when. Decisions are made by the pure
+ * router in core, under a per-workspace lock so two processes never hand the same agent more
+ * than their capacity; each is stored as a routing event with its reason. Waiting customers
+ * hear their place in line and the expected wait after every change.
+ */
 export function createRoutingService(deps: ServiceDeps) {
   const { db, clock, ids, log } = deps;
   let running: Promise<unknown> = Promise.resolve();

@@ -137,7 +137,10 @@ describe('the widget in a real browser', { skip: skip ?? false, timeout: 180_000
     await page.goto(site.page('/fa', { workspaceId: ws.id, lang: 'fa', dir: 'rtl' }));
     await widget(page).launcher.click();
     await openAndSay(page, 'سلام، سفارش من کجاست؟');
-    await widget(page).messages.first().waitFor();
+    // Measure once the server has the message and routing has told the customer where they stand:
+    // the list re-renders until then.
+    await page.locator('[data-testid="tandem-message"][data-status="sent"]').waitFor();
+    await page.getByTestId('tandem-waiting').waitFor();
     const direction = await widget(page).panel.evaluate((el) => getComputedStyle(el).direction);
     assert.equal(direction, 'rtl');
     const launcher = (await widget(page).launcher.boundingBox())!;

@@ -89,7 +89,7 @@ export function createRoutingService(deps: ServiceDeps) {
       const [agents, queue] = await Promise.all([loadAgents(tx, workspaceId, policies), loadQueue(tx, workspaceId)]);
       const cursors = new Map([...policies.values()].filter((p) => p.roundRobinCursor).map((p) => [p.teamId, p.roundRobinCursor!]));
       const closed = closedTeams(policies, now);
-      const deadlines = await slaDeadlines(tx, workspaceId, policies, now);
+      const deadlines = await slaDeadlines(tx, workspaceId, queue.map((entry) => entry.conversationId), policies, now);
       const routable = queue
         .filter((entry) => !(entry.teamId && closed.has(entry.teamId)))
         .map((entry) => ({ ...entry, slaDueAt: deadlines.get(entry.conversationId) ?? null }));

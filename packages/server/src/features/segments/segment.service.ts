@@ -1,6 +1,6 @@
 import {
   fastEscalation, matchingSegments, resolveStrategy, SEGMENT_TEMPLATES, validateSegmentRule, VERTICAL_TEMPLATES,
-  type ConcreteStrategy, type Segment, type SegmentRule, type StrategyTopic,
+  type ConcreteStrategy, type CustomerFacts, type Segment, type SegmentRule, type StrategyTopic,
 } from '@tandem/core';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -58,8 +58,10 @@ export function createSegmentService(deps: ServiceDeps) {
 
     /** How this customer is served now: their segments, then the vertical (with the topic), then the workspace default. */
     async serviceFor(workspaceId: string, customerId: string, topic: Partial<Record<StrategyTopic, boolean>> = {}): Promise<ServiceDecision> {
-      const [workspace, all, facts] = await Promise.all([findWorkspace(db, workspaceId), listSegments(db, workspaceId), customerFacts(db, workspaceId, [customerId], clock())]);
+      const [workspace, all] = await Promise.all([findWorkspace(db, workspaceId), listSegments(db, workspaceId)]);
       if (!workspace) throw appError('workspace.not_found');
+      // Facts are only needed to match segments (every bot turn asks: skip the queries when there are none).
+      const facts = all.length ? await customerFacts(db, workspaceId, [customerId], clock()) : new Map<string, CustomerFacts>();
       const mine = facts.get(customerId);
       const matched = mine ? matchingSegments(all, mine) : [];
       const vertical = workspace.settings.vertical;

@@ -23,13 +23,13 @@ export async function slaPolicyPicker(q: Queryable, workspaceId: string, policie
 }
 
 /**
- * The earliest running SLA deadline of each open conversation: routing lifts those about to
- * breach in the queue. Empty when the workspace sets no SLA.
+ * The earliest running SLA deadline of each of these (waiting) conversations: routing lifts those
+ * about to breach in the queue. Empty when the workspace sets no SLA.
  */
-export async function slaDeadlines(q: Queryable, workspaceId: string, teamPolicies: ReadonlyMap<string, StoredPolicy>, now: Date): Promise<Map<string, Date>> {
+export async function slaDeadlines(q: Queryable, workspaceId: string, conversationIds: readonly string[], teamPolicies: ReadonlyMap<string, StoredPolicy>, now: Date): Promise<Map<string, Date>> {
   const policies = await listSlaPolicies(q, workspaceId);
-  if (policies.length === 0) return new Map();
-  const [workspace, open] = await Promise.all([findWorkspace(q, workspaceId), conversationTimes(q, workspaceId, null)]);
+  if (policies.length === 0 || conversationIds.length === 0) return new Map();
+  const [workspace, open] = await Promise.all([findWorkspace(q, workspaceId), conversationTimes(q, workspaceId, conversationIds)]);
   const scheduleOf = scheduleResolver(workspace?.settings.businessHours ?? null, teamPolicies);
   const policyOf = await slaPolicyPicker(q, workspaceId, policies, open, now);
   const deadlines = new Map<string, Date>();

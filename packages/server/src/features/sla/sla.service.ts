@@ -74,7 +74,7 @@ export function createSlaService(deps: ServiceDeps & { routing: RoutingService }
     },
 
     async ofConversation(workspaceId: string, conversationId: string) {
-      const [conversation] = await conversationTimes(db, workspaceId, conversationId);
+      const [conversation] = await conversationTimes(db, workspaceId, [conversationId]);
       if (!conversation) throw appError('conversation.not_found');
       const [policies, scheduleOf, events] = await Promise.all([listSlaPolicies(db, workspaceId), schedules(workspaceId), listSlaEvents(db, workspaceId, conversationId)]);
       const policyOf = await slaPolicyPicker(db, workspaceId, policies, [conversation], clock());

@@ -51,11 +51,12 @@ const at = (v: string | Date | null): Date | null => (v === null ? null : new Da
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /**
- * What SLA clocks are measured from, for open and pending conversations (or one): first and last
+ * What SLA clocks are measured from, for open and pending conversations (or the ones named): first and last
  * agent replies, the first customer message since the last reply, and the pending periods. A
  * pending period left open by the customer's own reply ends at that reply.
  */
-export async function conversationTimes(q: Queryable, workspaceId: string, conversationId: string | null): Promise<MeasuredConversation[]> {
+export async function conversationTimes(q: Queryable, workspaceId: string, conversationIds: readonly string[] | null): Promise<MeasuredConversation[]> {
+  if (conversationIds?.length === 0) return [];
   const rows = rowsOf<TimesRow>(await q.execute(sql`
     SELECT c.id, c.customer_id, c.status, c.priority, c.last_channel, c.team_id, c.assignee_id, c.created_at, c.resolved_at, c.pending_periods,
       r.first_reply, r.last_reply,
@@ -68,7 +69,7 @@ export async function conversationTimes(q: Queryable, workspaceId: string, conve
       SELECT min(m.created_at) AS first_reply, max(m.created_at) AS last_reply FROM messages m
       WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id AND m.author = 'agent' AND NOT m.private) r ON true
     WHERE c.workspace_id = ${workspaceId} AND c.merged_into_id IS NULL
-      AND ${conversationId === null ? sql`c.status IN ('open', 'pending')` : sql`c.id = ${conversationId}`}`));
+      AND ${conversationIds === null ? sql`c.status IN ('open', 'pending')` : sql`c.id IN (${sql.join(conversationIds.map((id) => sql`${id}::uuid`), sql`, `)})`}`));
   return rows.map((r) => {
     const customerMessages = (r.customer_messages ? json(r.customer_messages) : []).map((m) => new Date(m));
     const pauses = json(r.pending_periods).map((p) => {

@@ -186,7 +186,8 @@ export function createBotTurnService(deps: Deps) {
     const policies = new Map([...intents.values()].map((i) => [i.key, { kind: i.answer as 'reply' | 'flow' | 'articles', sensitive: i.sensitive, complaint: i.complaint }]));
     for (const r of classification?.ranked ?? []) if (r.intent.startsWith(ARTICLE_INTENT_PREFIX)) policies.set(r.intent, { kind: 'articles', sensitive: false, complaint: false });
     // Who serves this customer: their segments, else the vertical (complaints and money matters may go to people), else the default.
-    const topPolicy = classification?.ranked[0] ? policies.get(classification.ranked[0].intent) : undefined;
+    const top = classification?.ranked[0];
+    const topPolicy = top && top.confidence >= classification.threshold ? policies.get(top.intent) : undefined;
     const service = await segments.serviceFor(workspace.id, scope.conversation.customerId, { complaint: topPolicy?.complaint ?? false, money: topPolicy?.sensitive ?? false });
     state.segments = service.segments;
     const decision = decideTurn({

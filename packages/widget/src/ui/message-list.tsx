@@ -27,7 +27,6 @@ export function MessageList() {
     <>
       <div class="log" role="log" aria-live="polite" aria-label={t('conversation.label')} data-testid="tandem-messages">
         {blocks.length === 0 ? <p class="empty">{t('conversation.empty')}</p> : null}
-        {blocks.length === 0 && !state.activeConversationId ? <PrechatChoices /> : null}
         {blocks.map((block) =>
           block.kind === 'divider' ? (
             <p key={block.key} class="divider">
@@ -45,6 +44,7 @@ export function MessageList() {
           </p>
         ) : null}
       </div>
+      {blocks.length === 0 && !state.activeConversationId ? <PrechatChoices /> : null}
       {typing ? (
         <p class="typing section" data-testid="tandem-typing" aria-live="polite">
           {typing.name ? t('conversation.typingNamed', { name: typing.name }) : t('conversation.typing')}

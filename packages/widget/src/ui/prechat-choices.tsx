@@ -11,7 +11,7 @@ export function PrechatChoices() {
   if (!offer || (offer.topics.length === 0 && !offer.chooseBotOrPerson)) return null;
   const { topic, with: startWith } = state.prechat;
   return (
-    <div class="prechat" data-testid="tandem-prechat">
+    <div class="prechat section" data-testid="tandem-prechat">
       {offer.topics.length ? (
         <div class="choices" role="group" aria-label={t('prechat.topic')}>
           <p class="choices-label">{t('prechat.topic')}</p>

@@ -17,7 +17,7 @@ const log = pino({ level: 'silent' });
 const config = loadConfig({ TANDEM_DATA_DIR: '/tmp/tandem-bench-help', RATE_LIMIT_PER_MINUTE: '100000000' });
 const database = await openDatabase({ kind: 'pglite', dataDir: null });
 await database.migrate();
-const app = await createApp({ config, log, db: database.db, bus: createInProcessBus(log), mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7 });
+const app = await createApp({ config, log, db: database.db, bus: createInProcessBus(log), mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7, drafter: null });
 const workspace = await app.services.workspaces.create({ name: 'Lotus Tea House', slug: 'bench' });
 await app.services.kbImport.importFolder(workspace.id, await loadDemoKnowledgeBase(), null);
 

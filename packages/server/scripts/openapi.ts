@@ -19,7 +19,7 @@ const log = pino({ level: 'silent' });
 const database = await openDatabase({ kind: 'pglite', dataDir: null });
 const config = loadConfig({});
 // Nothing is sent or stored while generating: the adapters are only wired.
-const app = await createApp({ config, log, db: database.db, bus: createInProcessBus(log), mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7 });
+const app = await createApp({ config, log, db: database.db, bus: createInProcessBus(log), mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7, drafter: null });
 await app.http.ready();
 const generated = `${JSON.stringify(app.http.swagger(), null, 2)}\n`;
 await app.http.close();

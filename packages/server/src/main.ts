@@ -11,6 +11,7 @@ import type { Mailer } from './adapters/mail/mailer.ts';
 import { createOutboxMailer, createSmtpMailer } from './adapters/mail/nodemailer.mailer.ts';
 import { createLogger } from './platform/logger.ts';
 import { systemClock, uuidV7 } from './platform/clock.ts';
+import { createAnswerDrafter } from './adapters/llm/answer-drafter.ts';
 import type { ServiceDeps } from './platform/deps.ts';
 import { createApp, type App } from './app.ts';
 import { countWorkspaces } from './features/workspaces/workspace.store.ts';
@@ -55,7 +56,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const bus = await openBus(config, log);
   const mailer = openMailer(config, log);
   const files = openFileStorage(config);
-  const deps: ServiceDeps = { config, log, db: database.db, bus, mailer, files, clock: systemClock, ids: uuidV7 };
+  const deps: ServiceDeps = { config, log, db: database.db, bus, mailer, files, clock: systemClock, ids: uuidV7, drafter: createAnswerDrafter(config, log) };
   const app = await createApp(deps);
   const demo = config.TANDEM_DEMO && (await countWorkspaces(database.db)) === 0 ? await seedDemoWorkspace(app.services, deps) : null;
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });

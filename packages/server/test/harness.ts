@@ -20,6 +20,7 @@ import { openMailer } from '../src/main.ts';
 import { systemClock, uuidV7, type Clock } from '../src/platform/clock.ts';
 import type { ServiceDeps } from '../src/platform/deps.ts';
 import { hashPassword } from '../src/features/auth/password.ts';
+import { createAnswerDrafter } from '../src/adapters/llm/answer-drafter.ts';
 import { insertAgent } from '../src/features/agents/agent.store.ts';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -50,7 +51,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
   const bus = TEST_REDIS_URL ? await createRedisBus(TEST_REDIS_URL, log) : createInProcessBus(log);
   const mailer = openMailer(config, log);
   const files = createDiskFileStorage(join(dataDir, 'files'));
-  const deps: ServiceDeps = { config, log, db: database.db, bus, mailer, files, clock: options.clock ?? systemClock, ids: uuidV7 };
+  const deps: ServiceDeps = { config, log, db: database.db, bus, mailer, files, clock: options.clock ?? systemClock, ids: uuidV7, drafter: createAnswerDrafter(config, log) };
   const app = await createApp(deps);
   let base = '';
   after(async () => {

@@ -13,7 +13,7 @@ export async function withServices<T>(config: Config, task: (services: ReturnTyp
   try {
     await database.migrate();
     const bus = createInProcessBus(log);
-    const deps: ServiceDeps = { config, log, db: database.db, bus, mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7 };
+    const deps: ServiceDeps = { config, log, db: database.db, bus, mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7, drafter: null };
     const services = createServices(deps);
     const result = await task(services, deps);
     await services.appender.drain();

@@ -44,6 +44,11 @@ export const SETTINGS = {
     true,
   ),
   MAIL_FROM: setting(z.string().min(3).max(320).default('Tandem <no-reply@localhost>').describe('From address of outgoing email')),
+  LLM_BASE_URL: setting(
+    url(/^https?$/).optional().describe('OpenAI-compatible API (e.g. https://api.openai.com/v1) the bot may use to draft answers from articles; unset: off'),
+  ),
+  LLM_MODEL: setting(z.string().min(1).max(200).default('gpt-4o-mini').describe('Model name sent to LLM_BASE_URL')),
+  LLM_API_KEY: setting(z.string().min(1).max(500).optional().describe('Bearer key for LLM_BASE_URL'), true),
   UPLOAD_MAX_BYTES: setting(
     z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024).describe('Largest attachment a customer or agent may upload'),
   ),

@@ -3,6 +3,7 @@ import type { Db } from '../adapters/postgres/database.ts';
 import type { EventBus } from '../adapters/bus/event-bus.ts';
 import type { FileStorage } from '../adapters/files/file-storage.ts';
 import type { Mailer } from '../adapters/mail/mailer.ts';
+import type { AnswerDrafter } from '../adapters/llm/answer-drafter.ts';
 import type { Config } from '../config/schema.ts';
 import type { Clock, IdGenerator } from './clock.ts';
 
@@ -16,4 +17,6 @@ export interface ServiceDeps {
   files: FileStorage;
   clock: Clock;
   ids: IdGenerator;
+  /** A language model that drafts answers from articles; null unless LLM_BASE_URL is set. */
+  drafter: AnswerDrafter | null;
 }

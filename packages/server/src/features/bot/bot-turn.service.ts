@@ -6,7 +6,7 @@ import type { ServiceDeps } from '../../platform/deps.ts';
 import type { CustomerService } from '../customers/customer.service.ts';
 import type { ArticleSearchService } from '../kb/article-search.service.ts';
 import { articleUrl } from '../kb/article-search.service.ts';
-import { publishedByKeys } from '../kb/kb.store.ts';
+import { findArticles, publishedByKeys } from '../kb/kb.store.ts';
 import type { MessageAppender } from '../messages/message-appender.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import { ARTICLE_INTENT_PREFIX, type BotModelService } from './bot-model.service.ts';
@@ -42,7 +42,7 @@ type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerServic
  * at a time, in order; a turn that fails hands off rather than leaving the customer waiting.
  */
 export function createBotTurnService(deps: Deps) {
-  const { db, clock, log, appender, customers, models, handoff, articleSearch, segments } = deps;
+  const { db, clock, log, appender, customers, models, handoff, articleSearch, segments, drafter } = deps;
   const queues = new Map<string, Promise<void>>();
   let selfUrl: string | null = deps.config.PUBLIC_URL ?? null;
 
@@ -79,10 +79,25 @@ export function createBotTurnService(deps: Deps) {
     return showArticles(scope, articles.map((a) => ({ articleId: a.id, key: a.key, title: a.title, summary: a.summary, url: articleUrl(workspace.slug, a) })));
   }
 
-  async function searchCards(scope: Scope) {
+  async function searchHits(scope: Scope) {
     const { workspace, conversation, ctx, text } = scope;
-    const hits = await articleSearch.search({ workspaceId: workspace.id, workspaceSlug: workspace.slug, query: text.slice(0, 500), locale: ctx.locale, limit: 3, source: 'bot', customerId: conversation.customerId });
-    return showArticles(scope, hits.items);
+    return (await articleSearch.search({ workspaceId: workspace.id, workspaceSlug: workspace.slug, query: text.slice(0, 500), locale: ctx.locale, limit: 3, source: 'bot', customerId: conversation.customerId })).items;
+  }
+
+  type Card = ReturnType<typeof showArticles>[number];
+
+  /** With a language model configured: an answer drafted from these articles only, citing them; null otherwise. */
+  async function draftedAnswer(scope: Scope, cards: readonly Card[]): Promise<BotReply | null> {
+    if (!drafter || cards.length === 0) return null;
+    const bodies = new Map((await findArticles(db, scope.workspace.id, cards.flatMap((c) => (c.articleId ? [c.articleId] : [])))).map((a) => [a.id, a.body]));
+    const sources = cards.map((c) => ({ title: c.title, passage: `${c.summary ?? ''}\n${(c.articleId ? bodies.get(c.articleId) ?? '' : '').slice(0, 1500)}` }));
+    const draft = await drafter.draft({ question: scope.text, locale: scope.ctx.locale, sources });
+    return draft ? reply(scope.ctx.locale, draft.text, { articleCards: draft.citations.map((n) => cards[n - 1]!) }) : null;
+  }
+
+  /** Articles as the answer: drafted from them when a model is configured, else the cards under a short line. */
+  async function answerWithArticles(scope: Scope, cards: Card[]): Promise<BotReply> {
+    return (await draftedAnswer(scope, cards)) ?? reply(scope.ctx.locale, translator(scope.ctx.locale)('bot.articles'), { articleCards: cards });
   }
 
   async function handOffWith(scope: Scope, reason: string, confidence: number | null, teamId?: string): Promise<BotReply[]> {
@@ -138,12 +153,12 @@ export function createBotTurnService(deps: Deps) {
     const t = translator(locale);
     if (intentKey.startsWith(ARTICLE_INTENT_PREFIX)) {
       const cards = await articleCards(scope, [intentKey.slice(ARTICLE_INTENT_PREFIX.length)]);
-      if (cards.length) return [reply(locale, t('bot.articles'), { articleCards: cards })];
+      if (cards.length) return [await answerWithArticles(scope, cards)];
     }
     if (intent?.answer === 'reply') return [reply(locale, intent.reply[locale] ?? intent.reply.en ?? Object.values(intent.reply)[0] ?? t('bot.notSure'))];
     if (intent?.answer === 'articles') {
       const cards = await articleCards(scope, intent.articleKeys);
-      if (cards.length) return [reply(locale, t('bot.articles'), { articleCards: cards })];
+      if (cards.length) return [await answerWithArticles(scope, cards)];
     }
     if (intent?.answer === 'flow' && intent.flowKey) {
       const flow = await findFlow(db, scope.workspace.id, intent.flowKey);
@@ -156,8 +171,11 @@ export function createBotTurnService(deps: Deps) {
   async function notSure(scope: Scope): Promise<BotReply[]> {
     const { locale } = scope.ctx;
     const t = translator(locale);
+    const cards = showArticles(scope, await searchHits(scope));
+    // A grounded, cited answer counts as understood; otherwise the articles found, or a plain "not sure".
+    const drafted = await draftedAnswer(scope, cards);
+    if (drafted) return [drafted];
     scope.state.lowConfidenceStreak += 1;
-    const cards = await searchCards(scope);
     return [cards.length ? reply(locale, t('bot.notSureArticles'), { articleCards: cards }) : reply(locale, t('bot.notSure'))];
   }
 

@@ -7,7 +7,7 @@ import { findConversation } from '../conversations/conversation.store.ts';
 import { findAgent } from '../agents/agent.store.ts';
 import type { PostMessageService } from '../messages/post-message.service.ts';
 import { findTeam } from '../teams/team.store.ts';
-import { holdsOfKind, loadAgents, recordAssigned, savePresence } from './presence.store.ts';
+import { loadAgents, recordAssigned, savePresence } from './presence.store.ts';
 import { loadPolicies, WHOLE_WORKSPACE } from './queue-policy.store.ts';
 import { assignWaiting, insertRoutingEvent, lockRouting, requeue } from './routing.store.ts';
 import { tellQueue, type RoutingService } from './routing.service.ts';
@@ -44,7 +44,7 @@ export function createAgentRoutingService(deps: ServiceDeps & { routing: Routing
         const policies = await loadPolicies(tx, workspaceId);
         const me = (await loadAgents(tx, workspaceId, policies)).find((a) => a.id === agentId);
         const kind = capacityKindOf(current.lastChannel);
-        if (!me || (await holdsOfKind(tx, workspaceId, agentId, kind)) >= me.capacity[kind]) throw appError('routing.at_capacity', `You hold ${me?.capacity[kind] ?? 0} ${kind} conversations already.`);
+        if (!me || me.load[kind] >= me.capacity[kind]) throw appError('routing.at_capacity', `You hold ${me?.capacity[kind] ?? 0} ${kind} conversations already.`);
         const now = clock();
         const taken = await assignWaiting(tx, workspaceId, conversationId, agentId, null);
         if (!taken) throw appError('routing.already_taken');

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { capacityKindOf, DEFAULT_CAPACITY, NO_LOAD, type AgentStatus, type Capacity, type CapacityKind, type ChannelKind, type Load, type RoutingAgent } from '@tandem/core';
+import { capacityKindOf, DEFAULT_CAPACITY, NO_LOAD, type AgentStatus, type Capacity, type ChannelKind, type Load, type RoutingAgent } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { agentPresence, agents, conversations, teamMembers } from '../../adapters/postgres/schema.ts';
 import { WHOLE_WORKSPACE, type StoredPolicy } from './queue-policy.store.ts';
@@ -60,11 +60,4 @@ export async function savePresence(q: Queryable, workspaceId: string, agentId: s
   };
   await q.insert(agentPresence).values({ workspaceId, agentId, status: change.status ?? 'offline', capacity: change.capacity ?? null, statusChangedAt: now })
     .onConflictDoUpdate({ target: [agentPresence.workspaceId, agentPresence.agentId], set });
-}
-
-export async function holdsOfKind(q: Queryable, workspaceId: string, agentId: string, kind: CapacityKind): Promise<number> {
-  const rows = await q.select({ channel: conversations.lastChannel, n: sql<number>`count(*)::int` }).from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.status, 'open'), eq(conversations.assigneeId, agentId)))
-    .groupBy(conversations.lastChannel);
-  return rows.filter((r) => capacityKindOf(r.channel as ChannelKind | null) === kind).reduce((sum, r) => sum + r.n, 0);
 }

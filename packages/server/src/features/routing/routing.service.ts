@@ -127,7 +127,8 @@ export function createRoutingService(deps: ServiceDeps) {
   async function enqueue(workspaceId: string, conversationId: string, options: EnqueueOptions) {
     await transact(deps, async (tx, emit) => {
       const now = clock();
-      const conversation = await markQueued(tx, workspaceId, conversationId, { now, teamId: options.teamId, language: options.language, targetAgentId: options.targetAgentId ?? null, skills: options.skills ?? [], flags: options.flags ?? [] });
+      if (options.language) await setLanguageIfUnknown(tx, workspaceId, conversationId, options.language);
+      const conversation = await markQueued(tx, workspaceId, conversationId, { now, teamId: options.teamId, targetAgentId: options.targetAgentId ?? null, skills: options.skills ?? [], flags: options.flags ?? [] });
       if (!conversation) throw appError('conversation.not_found');
       await insertRoutingEvent(tx, { workspaceId, id: ids(), conversationId, kind: options.kind ?? 'queued', agentId: options.targetAgentId ?? null, teamId: conversation.teamId, reason: options.reason, createdAt: now });
       emit({ workspaceId, type: 'conversation.updated', conversationId, conversation, data: { changed: ['handler'] } });

@@ -68,7 +68,7 @@ export async function markQueued(
   q: Queryable,
   workspaceId: string,
   conversationId: string,
-  change: { now: Date; teamId?: string | null | undefined; language?: string | null | undefined; targetAgentId: string | null; skills: readonly string[]; flags: readonly string[] },
+  change: { now: Date; teamId?: string | null | undefined; targetAgentId: string | null; skills: readonly string[]; flags: readonly string[] },
 ): Promise<ConversationRecord | null> {
   const [row] = await q.update(conversations)
     .set({
@@ -79,7 +79,6 @@ export async function markQueued(
       routingSkills: [...change.skills],
       routingFlags: [...change.flags],
       ...(change.teamId !== undefined ? { teamId: change.teamId } : {}),
-      ...(change.language ? { language: sql`coalesce(${conversations.language}, ${change.language})` } : {}),
     })
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId), isNull(conversations.mergedIntoId)))
     .returning();

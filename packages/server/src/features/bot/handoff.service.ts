@@ -88,7 +88,6 @@ export function createHandoffService(deps: ServiceDeps & { conversations: Conver
     async handOff(input: { workspaceId: string; conversationId: string; reason: string; state?: BotState | null; lastText?: string | null; confidence?: number | null; teamId?: string | null; agentId?: string | null }): Promise<HandoffResult> {
       const { workspaceId, conversationId } = input;
       const conversation = await conversations.get(workspaceId, conversationId);
-      const customer = await customers.get(workspaceId, conversation.customerId);
       const contextPacket = await packet(workspaceId, conversation.customerId, input.reason, input.state ?? null, input.lastText ?? null);
       await transact(deps, async (tx) => {
         await insertHandoff(tx, { workspaceId, id: ids(), conversationId, reason: input.reason, packet: contextPacket, confidence: input.confidence ?? null, createdAt: clock() });
@@ -97,7 +96,7 @@ export function createHandoffService(deps: ServiceDeps & { conversations: Conver
       const workspace = await findWorkspace(db, workspaceId);
       const workspaceHours = availabilityAt(workspace?.settings.businessHours ?? null, clock());
       if (conversation.handler === 'agent') return { assignedTo: null, position: null, expectedWaitSeconds: null, availability: workspaceHours };
-      const flags = [...(input.reason === 'complaint' ? ['complaint'] : []), ...(isVip(customer.attributes) ? ['vip'] : [])];
+      const flags = [...(input.reason === 'complaint' ? ['complaint'] : []), ...(isVip(contextPacket.customer.attributes) ? ['vip'] : [])];
       const { opensAt, ...routed } = await routing.enqueue(workspaceId, conversationId, { teamId: input.teamId, language: input.state?.language, targetAgentId: input.agentId ?? null, flags, reason: `handed off by the bot: ${input.reason.replace(/_/g, ' ')}` });
       // The team's own hours, when it has them, say when a person will be there.
       return { ...routed, availability: opensAt && !routed.assignedTo ? { open: false, nextOpenAt: opensAt } : workspaceHours };

@@ -8,6 +8,19 @@ export const MESSAGE_MAX_CHARS = 10_000;
 
 export const IdParams = z.strictObject({ id: Id });
 
+type Patch<T extends z.ZodRawShape> = { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]> };
+
+/**
+ * A PATCH body from a create body: every field optional and without its default. zod's own
+ * `.partial()` keeps defaults, which would silently reset every field the caller left out.
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>): z.ZodObject<Patch<T>, z.core.$strict> {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+  );
+  return z.strictObject(shape) as unknown as z.ZodObject<Patch<T>, z.core.$strict>;
+}
+
 export const PageQuery = z.strictObject({
   cursor: z.string().max(512).optional().describe('Opaque cursor from a previous page'),
   limit: z.coerce.number().int().min(1).max(200).default(50),

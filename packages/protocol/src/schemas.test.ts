@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { ClientFrame, InboundMessageBody, MESSAGE_MAX_CHARS, PostMessageBody, UpdateConversationBody, WorkspaceSettings } from './index.ts';
+import { ClientFrame, InboundMessageBody, MESSAGE_MAX_CHARS, PostMessageBody, UpdateArticleBody, UpdateConversationBody, UpdateTeamBody, WorkspaceSettings } from './index.ts';
 
 describe('message bodies', () => {
   it('accept Vietnamese, Persian and English text up to the limit', () => {
@@ -83,5 +83,14 @@ describe('attachment links', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<script>', '//evil.example/a.png']) {
       assert.equal(PostMessageBody.safeParse(attachment(url)).success, false, url);
     }
+  });
+});
+
+describe('update bodies', () => {
+  // zod's .partial() keeps defaults: renaming a team would have emptied its members.
+  it('leave out what the caller left out, instead of filling in create defaults', () => {
+    assert.deepEqual(UpdateTeamBody.parse({ name: 'Billing' }), { name: 'Billing' });
+    assert.deepEqual(UpdateArticleBody.parse({ title: 'Đổi mật khẩu' }), { title: 'Đổi mật khẩu' });
+    assert.equal(UpdateTeamBody.safeParse({ name: 'x', extra: 1 }).success, false);
   });
 });

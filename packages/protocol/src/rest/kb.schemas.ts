@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '@tandem/core';
-import { Id, PageQuery, Timestamp } from '../common.ts';
+import { Id, PageQuery, Timestamp, patchOf } from '../common.ts';
 
 /** An article's stable key, shared by its translations: `reset-password`. */
 export const ArticleKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').max(100);
@@ -42,9 +42,7 @@ export type Article = z.infer<typeof Article>;
 
 export const ArticleBody = z.string().trim().min(1).max(100_000);
 export const CreateArticleBody = ArticleFrontMatter.extend({ locale: z.enum(LOCALES), body: ArticleBody });
-export const UpdateArticleBody = CreateArticleBody.omit({ key: true, locale: true })
-  .partial()
-  .strict()
+export const UpdateArticleBody = patchOf(CreateArticleBody.omit({ key: true, locale: true }))
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
 export const ListArticlesQuery = PageQuery.extend({

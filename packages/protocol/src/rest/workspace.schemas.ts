@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS, GROUPING_POLICIES, VERTICALS } from '@tandem/core';
-import { Id, Timestamp } from '../common.ts';
+import { Id, Timestamp, patchOf } from '../common.ts';
 import { Skill } from './auth.schemas.ts';
 import { BusinessHours, WidgetAppearance } from './widget.schemas.ts';
 import { BotSettings } from './bot.schemas.ts';
@@ -50,13 +50,14 @@ export const Team = z.object({
   agentIds: z.array(Id),
   createdAt: Timestamp,
 }).meta({ id: 'Team' });
+export type Team = z.infer<typeof Team>;
 
 export const CreateTeamBody = z.strictObject({
   name: z.string().trim().min(1).max(120),
   skills: z.array(Skill).max(50).default([]),
   agentIds: z.array(Id).max(500).default([]),
 });
-export const UpdateTeamBody = CreateTeamBody.partial().strict();
+export const UpdateTeamBody = patchOf(CreateTeamBody);
 
 export const Channel = z.object({
   id: Id,

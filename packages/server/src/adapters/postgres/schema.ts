@@ -145,6 +145,7 @@ export const conversations = pgTable(
     lastChannel: text('last_channel'),
     threadKey: text('thread_key'),
     subject: text('subject'),
+    labels: text('labels').array().notNull().default(sql`'{}'`),
     lastSeq: integer('last_seq').notNull().default(0),
     customerDeliveredSeq: integer('customer_delivered_seq').notNull().default(0),
     customerReadSeq: integer('customer_read_seq').notNull().default(0),
@@ -165,6 +166,8 @@ export const conversations = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index().on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc()),
+    // The inbox's open work: picked even without planner statistics (PGlite never gathers them), so pages need no sort.
+    index('conversations_open_work_idx').on(t.workspaceId, t.lastActivityAt.desc(), t.id.desc()).where(sql`merged_into_id IS NULL AND status <> 'resolved'`),
     index().on(t.workspaceId, t.customerId),
     index().on(t.workspaceId, t.handler, t.status),
     index().on(t.workspaceId, t.assigneeId),
@@ -280,3 +283,4 @@ export * from './kb.schema.ts';
 export * from './bot.schema.ts';
 export * from './routing.schema.ts';
 export * from './sla.schema.ts';
+export * from './console.schema.ts';

@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_open_work_idx" ON "conversations" USING btree ("workspace_id","last_activity_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE merged_into_id IS NULL AND status <> 'resolved';

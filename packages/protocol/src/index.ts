@@ -11,3 +11,6 @@ export * from './rest/bot.schemas.ts';
 export * from './rest/routing.schemas.ts';
 export * from './rest/sla.schemas.ts';
 export * from './rest/segment.schemas.ts';
+export * from './rest/inbox.schemas.ts';
+export * from './rest/canned-response.schemas.ts';
+export * from './rest/mention.schemas.ts';

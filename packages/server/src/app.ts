@@ -29,10 +29,14 @@ import { botRoutes } from './features/bot/bot.routes.ts';
 import { routingRoutes } from './features/routing/routing.routes.ts';
 import { slaRoutes } from './features/sla/sla.routes.ts';
 import { segmentRoutes } from './features/segments/segment.routes.ts';
+import { inboxRoutes } from './features/inbox/inbox.routes.ts';
 import { widgetGuideRoutes } from './features/kb/widget-guides.routes.ts';
+import { cannedResponseRoutes } from './features/canned-responses/canned-responses.routes.ts';
+import { mentionRoutes } from './features/mentions/mentions.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
 import { registerWidgetScript } from './http/widget-script.ts';
+import { registerConsole } from './http/console.ts';
 import { registerHelpCenter } from './help-center/help-center.routes.ts';
 import { registerAgentSocket } from './ws/agent.socket.ts';
 import { registerCustomerSocket } from './ws/customer.socket.ts';
@@ -86,7 +90,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   registerWidgetOriginCheck(http, deps.db);
   const routes = registerAccessControl(http, services.auth);
   const prefix = { prefix: '/api/v1' };
-  await http.register(authRoutes(services, { secureCookies: (deps.config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlHours: deps.config.SESSION_TTL_HOURS }), prefix);
+  await http.register(authRoutes(services, { secureCookies: (deps.config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlHours: deps.config.SESSION_TTL_HOURS, uploadMaxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   await http.register(agentRoutes(services, deps), prefix);
   await http.register(workspaceRoutes(services, deps), prefix);
   await http.register(customerRoutes(services, deps), prefix);
@@ -99,6 +103,9 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(routingRoutes(services), prefix);
   await http.register(slaRoutes(services), prefix);
   await http.register(segmentRoutes(services), prefix);
+  await http.register(inboxRoutes(services), prefix);
+  await http.register(cannedResponseRoutes(services), prefix);
+  await http.register(mentionRoutes(services), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);
@@ -114,6 +121,6 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
     await ping(deps.db);
     return { ok: true };
   });
-  http.get('/', { schema: { hide: true } }, async () => ({ name: 'Tandem', api: '/api/v1', docs: '/api/docs', demo: '/demo' }));
+  await registerConsole(http);
   return { http, services, routes };
 }

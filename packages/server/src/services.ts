@@ -31,7 +31,10 @@ import { withQueueMoves } from './features/routing/with-queue-moves.ts';
 import { createSlaService } from './features/sla/sla.service.ts';
 import { workspacesWithSla } from './features/sla/sla.store.ts';
 import { createSegmentService } from './features/segments/segment.service.ts';
+import { createInboxService } from './features/inbox/inbox.service.ts';
 import { createPeriodicPasses } from './features/scheduler/periodic-passes.ts';
+import { createCannedResponseService } from './features/canned-responses/canned-response.service.ts';
+import { createMentionService } from './features/mentions/mention.service.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
@@ -83,6 +86,9 @@ export function createServices(deps: ServiceDeps) {
     routing,
     sla,
     segments,
+    cannedResponses: createCannedResponseService(deps),
+    mentions: createMentionService(deps),
+    inbox: createInboxService(deps),
     passes,
     agentRouting: createAgentRoutingService({ ...deps, routing, postMessage }),
     queuePolicies: createQueuePolicyService({ ...deps, onChanged: (workspaceId) => void routing.drain(workspaceId).catch(() => undefined) }),

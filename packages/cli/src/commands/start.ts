@@ -6,6 +6,7 @@ export async function runStart(io: CliIo): Promise<void> {
   const server = await admin.startServer(config);
   io.out('');
   io.out(`Tandem is running on ${server.url}`);
+  io.out(`  Console    ${server.url}/  (agents sign in here)`);
   io.out(`  API        ${server.url}/api/v1`);
   io.out(`  API docs   ${server.url}/api/docs`);
   io.out(`  WebSocket  ${server.url.replace(/^http/, 'ws')}/api/v1/ws`);
@@ -14,7 +15,8 @@ export async function runStart(io: CliIo): Promise<void> {
   io.out(`  Demo shop  ${server.url}/demo  (the customer side: try the chat)`);
   if (server.demo) {
     io.out('');
-    io.out(`Demo workspace "${server.demo.workspace}" created. Sign in with (shown once):`);
+    io.out(`Demo workspace "${server.demo.workspace}" created. Sign in at ${server.url}/ with (shown once):`);
+    io.out(`  workspace ${server.demo.workspace}`);
     io.out(`  email     ${server.demo.email}`);
     io.out(`  password  ${server.demo.password}`);
   }

@@ -19,6 +19,7 @@ export const LoginBody = z.strictObject({
 export const Agent = z.object({
   id: Id,
   email: z.string(),
+  handle: z.string().describe('How other agents mention this one in notes: `@handle`, the local part of the email'),
   name: z.string(),
   role: z.enum(AGENT_ROLES),
   skills: z.array(z.string()),
@@ -29,6 +30,10 @@ export type Agent = z.infer<typeof Agent>;
 export const Session = z.object({
   agent: Agent,
   workspace: z.object({ id: Id, name: z.string(), slug: z.string() }),
+  limits: z.object({
+    messageMaxChars: z.number().int().describe('The longest message or note, in characters'),
+    uploadMaxBytes: z.number().int().describe('The largest attachment, in bytes'),
+  }).describe('What the server accepts, so clients can say so before sending'),
 }).meta({ id: 'Session' });
 
 export const Skill = z

@@ -114,4 +114,6 @@ export const HandoffPacket = z.object({
   customer: z.object({ name: z.string().nullable(), attributes: z.record(z.string(), z.unknown()) }),
   segment: z.string().nullable(),
 }).meta({ id: 'HandoffPacket' });
+export type HandoffPacket = z.infer<typeof HandoffPacket>;
 export const Handoff = z.object({ id: Id, conversationId: Id, reason: z.string(), packet: HandoffPacket, createdAt: Timestamp }).meta({ id: 'Handoff' });
+export type Handoff = z.infer<typeof Handoff>;

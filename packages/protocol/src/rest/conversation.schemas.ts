@@ -23,6 +23,7 @@ export const Conversation = z.object({
   channels: z.array(z.enum(CHANNEL_KINDS)).describe('Every channel this conversation has used'),
   lastChannel: z.enum(CHANNEL_KINDS).nullable().describe("The customer's last channel: replies go there"),
   subject: z.string().nullable(),
+  labels: z.array(z.string()).describe('Labels agents put on it, lowercased'),
   lastSeq: z.number().int(),
   customerDeliveredSeq: z.number().int().describe("The customer's devices have received messages up to this seq"),
   customerReadSeq: z.number().int().describe('The customer has seen messages up to this seq'),
@@ -35,11 +36,20 @@ export const Conversation = z.object({
 }).meta({ id: 'Conversation' });
 export type Conversation = z.infer<typeof Conversation>;
 
+/** A label agents put on conversations: trimmed and lowercased; no commas, so labels can be typed as a comma-separated list. */
+export const Label = z.string().trim().toLowerCase().min(1).max(40).regex(/^[^,]*$/, 'no commas');
+
+export const LabelCount = z.object({
+  label: z.string(),
+  openConversations: z.number().int().describe('Open conversations with this label'),
+}).meta({ id: 'LabelCount' });
+
 export const ListConversationsQuery = PageQuery.extend({
   status: z.enum(CONVERSATION_STATUSES).optional(),
   assigneeId: Id.optional(),
   teamId: Id.optional(),
   customerId: Id.optional(),
+  label: Label.optional().describe('Only conversations with this label'),
 });
 
 export const UpdateConversationBody = z
@@ -51,6 +61,7 @@ export const UpdateConversationBody = z
     teamId: Id.nullable().optional(),
     priority: z.enum(PRIORITIES).optional(),
     language: z.enum(LOCALES).nullable().optional(),
+    labels: z.array(Label).max(20).overwrite((labels) => [...new Set(labels)]).optional().describe('Replaces the labels; duplicates are dropped'),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 

@@ -20,6 +20,7 @@ export const IdentityInput = z.strictObject({
 });
 
 export const Identity = z.object({ id: Id, kind: z.enum(IDENTITY_KINDS), value: z.string(), createdAt: Timestamp }).meta({ id: 'Identity' });
+export type Identity = z.infer<typeof Identity>;
 
 export const Customer = z.object({
   id: Id,
@@ -62,6 +63,7 @@ export const TimelineEvent = z.object({
   data: z.record(z.string(), z.unknown()),
   occurredAt: Timestamp,
 }).meta({ id: 'TimelineEvent' });
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const RecordEventBody = z.strictObject({
   type: z.enum(TIMELINE_EVENT_TYPES),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEED_EVENT_TYPES } from '@tandem/core';
+import { CHANNEL_KINDS, FEED_EVENT_TYPES } from '@tandem/core';
 import { Id } from '../common.ts';
 import { Conversation, IdempotencyKey, Message, MessageBody, MessageContent } from '../rest/conversation.schemas.ts';
 import { ConversationStart } from '../rest/widget.schemas.ts';
@@ -23,6 +23,7 @@ export const SendMessageFrame = z.strictObject({
   start: ConversationStart.optional(),
   body: MessageBody,
   private: z.boolean().default(false),
+  channel: z.enum(CHANNEL_KINDS).optional().describe("Agents: the channel to reply on; defaults to the customer's last one"),
   content: MessageContent.default({}),
   idempotencyKey: IdempotencyKey,
 });
@@ -40,7 +41,10 @@ export const ReceiptFrame = z.strictObject({
   read: z.number().int().min(0).optional(),
 });
 
-export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, SendMessageFrame, PingFrame, TypingFrame, ReceiptFrame]);
+/** Agents: which conversation this agent has open (ephemeral), so two agents do not answer the same customer. */
+export const ViewingFrame = z.strictObject({ type: z.literal('viewing'), conversationId: Id, viewing: z.boolean() });
+
+export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, SendMessageFrame, PingFrame, TypingFrame, ReceiptFrame, ViewingFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 /** A frame as a client writes it (defaults may be left out). */
 export type ClientFrameInput = z.input<typeof ClientFrame>;
@@ -66,6 +70,7 @@ export type ServerFrame =
   | { type: 'pong' }
   | { type: 'typing'; conversationId: string; author: 'customer' | 'agent'; typing: boolean; name?: string }
   | { type: 'receipt'; conversationId: string; by: 'customer' | 'agent'; deliveredSeq: number; readSeq: number }
+  | ViewingSignal
   | { type: 'conversation'; conversation: Conversation }
   | QueueFrame;
 
@@ -74,3 +79,6 @@ export type ServerFrame =
  * Either figure may be unknown (null); a frame with both null clears what was shown.
  */
 export type QueueFrame = { type: 'queue'; conversationId: string; position: number | null; expectedWaitSeconds: number | null };
+
+/** To agents: another agent (or this one, on another socket) opened or left a conversation. */
+export type ViewingSignal = { type: 'viewing'; conversationId: string; agentId: string; name: string; viewing: boolean };

@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../platform/deps.ts';
 import { saveTeam } from '../features/teams/team.store.ts';
 import { insertChannel } from '../features/channels/channel.store.ts';
 import { loadDemoKnowledgeBase } from './demo-kb.ts';
+import { seedDemoCannedResponses } from './demo-canned.ts';
 
 export interface DemoCredentials {
   workspace: string;
@@ -53,8 +54,8 @@ const DEMO_WIDGET = {
 } as const;
 
 /** A workspace to look around in on first run: agents, teams per language, customers, conversations. */
-export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): Promise<DemoCredentials> {
-  const workspace = await services.workspaces.create({ name: 'Lotus Tea House', slug: 'demo', settings: { widget: DEMO_WIDGET, vertical: 'retail' } });
+export async function seedDemoWorkspace(services: Services, deps: ServiceDeps, options: { slug?: string } = {}): Promise<DemoCredentials> {
+  const workspace = await services.workspaces.create({ name: 'Lotus Tea House', slug: options.slug ?? 'demo', settings: { widget: DEMO_WIDGET, vertical: 'retail' } });
   const password = randomBytes(12).toString('base64url');
   const owner = await services.agents.create(
     workspace.id,
@@ -100,6 +101,7 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps): 
   }
   await seedDemoKnowledgeBase(services, deps, workspace.id);
   await seedDemoBot(services, workspace.id);
+  await seedDemoCannedResponses(services, workspace.id, owner.id);
   // The four customer groups, as shipped: the shop's customers are served by the group they fall in.
   for (const { key, name, rule, strategy, priority } of services.segments.templates().segments) await services.segments.save(workspace.id, key, { name, rule, strategy, priority });
   // Lan, Darius and Emma are at work: a handoff reaches whoever speaks the customer's language.

@@ -26,6 +26,7 @@ export function newConversation(input: {
     lastChannel: input.channel,
     threadKey: input.threadKey ?? null,
     subject: input.subject ?? null,
+    labels: [],
     lastSeq: 0,
     customerDeliveredSeq: 0,
     customerReadSeq: 0,

@@ -1,10 +1,15 @@
 // Domain records → wire DTOs (protocol shapes). Picking fields explicitly keeps internal
 // columns (workspace ids, thread keys, hashes) off the wire.
-import type { Conversation, FeedEvent, Message } from '@tandem/protocol';
-import type { ConversationRecord, FeedEventRecord, MessageRecord } from './records.ts';
+import { agentHandle } from '@tandem/core';
+import type { Agent, Conversation, FeedEvent, Message } from '@tandem/protocol';
+import type { AgentRecord, ConversationRecord, FeedEventRecord, MessageRecord } from './records.ts';
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
+
+export function presentAgent(a: AgentRecord): Agent {
+  return { id: a.id, email: a.email, handle: agentHandle(a.email), name: a.name, role: a.role, skills: a.skills, createdAt: iso(a.createdAt) };
+}
 
 export function presentConversation(c: ConversationRecord): Conversation {
   return {
@@ -19,6 +24,7 @@ export function presentConversation(c: ConversationRecord): Conversation {
     channels: c.channels,
     lastChannel: c.lastChannel,
     subject: c.subject,
+    labels: c.labels,
     lastSeq: c.lastSeq,
     customerDeliveredSeq: c.customerDeliveredSeq,
     customerReadSeq: c.customerReadSeq,
@@ -30,6 +36,9 @@ export function presentConversation(c: ConversationRecord): Conversation {
     resolvedAt: isoOrNull(c.resolvedAt),
   };
 }
+
+/** A conversation as its customer sees it: labels are the agents' own notes on it, so the list stays empty. */
+export const presentCustomerConversation = (c: ConversationRecord): Conversation => ({ ...presentConversation(c), labels: [] });
 
 export function presentMessage(m: MessageRecord): Message {
   return {

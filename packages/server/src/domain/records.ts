@@ -89,6 +89,7 @@ export interface ConversationRecord {
   lastChannel: ChannelKind | null;
   threadKey: string | null;
   subject: string | null;
+  labels: string[];
   lastSeq: number;
   customerDeliveredSeq: number;
   customerReadSeq: number;

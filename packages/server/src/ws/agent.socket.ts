@@ -5,6 +5,7 @@ import { presentFeedEvent, presentMessage } from '../domain/present.ts';
 import { appError } from '../platform/app-error.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
 import type { Services } from '../services.ts';
+import type { SignalService } from '../features/conversations/signals.service.ts';
 import { currentFeedSeq, readFeedSince } from '../features/feed/feed.store.ts';
 import type { AgentSignal } from '../features/feed/feed.publisher.ts';
 import { findAgent } from '../features/agents/agent.store.ts';
@@ -24,7 +25,11 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
     let unsubscribe: (() => Promise<void>) | null = null;
     let principal: Awaited<ReturnType<Services['auth']['authenticate']>> = null;
     let agentName = '';
-    socket.on('close', () => void unsubscribe?.());
+    let viewing: ViewingTracker | null = null;
+    socket.on('close', () => {
+      void unsubscribe?.();
+      viewing?.leave().catch((error: unknown) => log.warn({ err: error }, 'viewing signal on close failed'));
+    });
 
     onFrames(socket, log, async (frame) => {
       if (frame.type === 'hello') {
@@ -53,6 +58,7 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
         const signals = await deps.bus.subscribe(topics.signals(workspaceId), (signal) => send(socket, signal as AgentSignal));
         unsubscribe = async () => void (await Promise.all([feed(), signals()]));
         agentName = (await findAgent(deps.db, workspaceId, principal.agentId))?.name ?? '';
+        viewing = trackViewing(services.signals, workspaceId, { id: principal.agentId, name: agentName });
         if (socket.readyState !== socket.OPEN) return void unsubscribe();
         send(socket, { type: 'ready', seq: start });
         await cursor.replay();
@@ -62,6 +68,7 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
       const side = { by: 'agent' as const, name: agentName };
       if (frame.type === 'typing') return services.signals.typing(principal.workspaceId, frame.conversationId, side, frame.typing);
       if (frame.type === 'receipt') return services.signals.receipt(principal.workspaceId, frame.conversationId, side, frame);
+      if (frame.type === 'viewing') return viewing?.set(frame.conversationId, frame.viewing);
       if (frame.type !== 'message.send') return;
       if (!frame.conversationId) throw appError('ws.invalid_frame', 'Agents name the conversationId.');
       const result = await services.postMessage.post({
@@ -70,10 +77,41 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
         conversationId: frame.conversationId,
         body: frame.body,
         private: frame.private,
+        channel: frame.channel,
         content: frame.content,
         idempotencyKey: frame.idempotencyKey,
       });
       send(socket, { type: 'message.ack', idempotencyKey: frame.idempotencyKey, message: presentMessage(result.message), duplicate: result.duplicate });
     });
   });
+}
+
+type ViewingTracker = ReturnType<typeof trackViewing>;
+
+/**
+ * The one conversation a socket says it has open. Opening another, or closing the socket, tells
+ * the other agents it left, so no stale "also viewing" stays on their screens.
+ */
+function trackViewing(signals: SignalService, workspaceId: string, agent: { id: string; name: string }) {
+  let current: string | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  async function publish(conversationId: string, isViewing: boolean): Promise<void> {
+    await signals.viewing(workspaceId, conversationId, agent, isViewing); // a stranger's conversation fails here: nothing changes
+    const previous = current;
+    if (isViewing) current = conversationId;
+    else if (current === conversationId) current = null;
+    if (isViewing && previous && previous !== conversationId) await signals.viewing(workspaceId, previous, agent, false);
+  }
+
+  // One at a time, in the order sent: a quick switch must not reach others as "left" before "opened".
+  function enqueue(task: () => Promise<void>): Promise<void> {
+    const done = queue.then(task);
+    queue = done.catch(() => undefined); // the caller reports the failure; the next signal still goes out
+    return done;
+  }
+  return {
+    set: (conversationId: string, isViewing: boolean) => enqueue(() => publish(conversationId, isViewing)),
+    leave: () => enqueue(async () => (current ? publish(current, false) : undefined)),
+  };
 }

@@ -36,6 +36,7 @@ export function aConversation(overrides: Partial<Conversation> = {}): Conversati
     channels: ['web'],
     lastChannel: 'web',
     subject: null,
+    labels: [],
     lastSeq: 0,
     customerDeliveredSeq: 0,
     customerReadSeq: 0,

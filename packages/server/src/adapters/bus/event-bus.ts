@@ -15,7 +15,7 @@ export type BusHandler = (payload: unknown) => void;
 export const topics = {
   feed: (workspaceId: string) => `feed:${workspaceId}`,
   customer: (workspaceId: string, customerId: string) => `customer:${workspaceId}:${customerId}`,
-  /** Ephemeral agent-side signals (typing, receipts): never stored in the feed. */
+  /** Ephemeral agent-side signals (typing, receipts, viewing): never stored in the feed. */
   signals: (workspaceId: string) => `signals:${workspaceId}`,
   /** A knowledge-base article changed: every process refreshes it in its search index. */
   kb: (workspaceId: string) => `kb:${workspaceId}`,

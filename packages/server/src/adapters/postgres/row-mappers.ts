@@ -24,6 +24,7 @@ export function conversationFromRaw(r: Raw): ConversationRecord {
     lastChannel: (r.last_channel as ConversationRecord['lastChannel']) ?? null,
     threadKey: (r.thread_key as string | null) ?? null,
     subject: (r.subject as string | null) ?? null,
+    labels: json<string[]>(r.labels),
     lastSeq: Number(r.last_seq),
     customerDeliveredSeq: Number(r.customer_delivered_seq ?? 0),
     customerReadSeq: Number(r.customer_read_seq ?? 0),

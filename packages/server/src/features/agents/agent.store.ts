@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { AgentRole } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { agents } from '../../adapters/postgres/schema.ts';
@@ -48,6 +48,14 @@ export async function updateAgent(
     .where(and(eq(agents.workspaceId, workspaceId), eq(agents.id, id)))
     .returning();
   return row ? toRecord(row) : null;
+}
+
+/** The agents whose handle (their email's local part, lowercased: core's agentHandle) is one of these. */
+export async function findAgentIdsByHandle(q: Queryable, workspaceId: string, handles: readonly string[]): Promise<string[]> {
+  if (handles.length === 0) return [];
+  const rows = await q.select({ id: agents.id }).from(agents)
+    .where(and(eq(agents.workspaceId, workspaceId), inArray(sql`lower(split_part(${agents.email}, '@', 1))`, [...handles])));
+  return rows.map((r) => r.id);
 }
 
 export async function countOwners(q: Queryable, workspaceId: string): Promise<number> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Agent, ApiToken, CreateAgentBody, CreateApiTokenBody, CreatedApiToken, IdParams, Ok, PageQuery, UpdateAgentBody, page } from '@tandem/protocol';
 import { hasRole } from '@tandem/core';
 import { toJson } from '../../platform/json.ts';
+import { presentAgent } from '../../domain/present.ts';
 import { appError } from '../../platform/app-error.ts';
 import { agentOf } from '../../http/access.ts';
 import { decodeCursor, toPage } from '../../http/cursor.ts';
@@ -24,7 +25,7 @@ export function agentRoutes(services: Services, deps: ServiceDeps): FastifyPlugi
         const { workspaceId } = agentOf(request);
         const after = decodeCursor(request.query.cursor, 1)?.[0] as string | undefined;
         const rows = await listAgents(deps.db, workspaceId, after ?? null, request.query.limit + 1);
-        return toPage(rows, request.query.limit, (a) => [a.id], toJson);
+        return toPage(rows, request.query.limit, (a) => [a.id], presentAgent);
       },
     );
 
@@ -34,14 +35,14 @@ export function agentRoutes(services: Services, deps: ServiceDeps): FastifyPlugi
       async (request, reply) => {
         const actor = agentOf(request);
         reply.code(201);
-        return toJson(await services.agents.create(actor.workspaceId, request.body, actor.role));
+        return presentAgent(await services.agents.create(actor.workspaceId, request.body, actor.role));
       },
     );
 
     app.get(
       '/agents/:id',
       { config: { access: 'agent' }, schema: { tags: ['agents'], params: IdParams, response: responses({ 200: Agent }) } },
-      async (request) => toJson(await services.agents.get(agentOf(request).workspaceId, request.params.id)),
+      async (request) => presentAgent(await services.agents.get(agentOf(request).workspaceId, request.params.id)),
     );
 
     app.patch(
@@ -49,7 +50,7 @@ export function agentRoutes(services: Services, deps: ServiceDeps): FastifyPlugi
       { config: { access: 'agent' }, schema: { tags: ['agents'], params: IdParams, body: UpdateAgentBody, response: responses({ 200: Agent }) } },
       async (request) => {
         const actor = agentOf(request);
-        return toJson(await services.agents.update(actor.workspaceId, request.params.id, request.body, { id: actor.agentId, role: actor.role }));
+        return presentAgent(await services.agents.update(actor.workspaceId, request.params.id, request.body, { id: actor.agentId, role: actor.role }));
       },
     );
 

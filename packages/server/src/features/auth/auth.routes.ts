@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LoginBody, Ok, Session } from '@tandem/protocol';
-import { toJson } from '../../platform/json.ts';
+import { LoginBody, MESSAGE_MAX_CHARS, Ok, Session } from '@tandem/protocol';
+import { presentAgent } from '../../domain/present.ts';
 import { agentOf, SESSION_COOKIE } from '../../http/access.ts';
 import { responses } from '../../http/responses.ts';
 import type { Services } from '../../services.ts';
 
-export function authRoutes(services: Services, options: { secureCookies: boolean; sessionTtlHours: number }): FastifyPluginAsyncZod {
+export function authRoutes(services: Services, options: { secureCookies: boolean; sessionTtlHours: number; uploadMaxBytes: number }): FastifyPluginAsyncZod {
+  const limits = { messageMaxChars: MESSAGE_MAX_CHARS, uploadMaxBytes: options.uploadMaxBytes };
   return async (app) => {
     app.post(
       '/auth/login',
@@ -23,7 +24,7 @@ export function authRoutes(services: Services, options: { secureCookies: boolean
           path: '/',
           maxAge: options.sessionTtlHours * 3600,
         });
-        return { agent: toJson(agent), workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug } };
+        return { agent: presentAgent(agent), workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug }, limits };
       },
     );
 
@@ -47,7 +48,7 @@ export function authRoutes(services: Services, options: { secureCookies: boolean
           services.agents.get(principal.workspaceId, principal.agentId),
           services.workspaces.get(principal.workspaceId),
         ]);
-        return { agent: toJson(agent), workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug } };
+        return { agent: presentAgent(agent), workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug }, limits };
       },
     );
   };

@@ -7,7 +7,7 @@ import { transact } from '../feed/transact.ts';
 import { findAgent } from '../agents/agent.store.ts';
 import { findTeam } from '../teams/team.store.ts';
 import { findCustomer } from '../customers/customer.store.ts';
-import { findConversation, insertConversation, listConversations, recordPending, updateConversationRow, type ConversationFilter } from './conversation.store.ts';
+import { countLabels, findConversation, insertConversation, listConversations, recordPending, updateConversationRow, type ConversationFilter } from './conversation.store.ts';
 
 export interface ConversationChange {
   status?: ConversationStatus | undefined;
@@ -17,6 +17,8 @@ export interface ConversationChange {
   teamId?: string | null | undefined;
   priority?: Priority | undefined;
   language?: string | null | undefined;
+  /** Replaces the labels (already trimmed, lowercased and deduplicated by the request schema). */
+  labels?: string[] | undefined;
 }
 
 export function createConversationService(deps: ServiceDeps) {
@@ -33,6 +35,9 @@ export function createConversationService(deps: ServiceDeps) {
 
     list: (workspaceId: string, filter: ConversationFilter, page: { before: [string, string] | null; limit: number }) =>
       listConversations(db, workspaceId, filter, page),
+
+    /** The labels in use, with how many open conversations carry each. */
+    labels: (workspaceId: string) => countLabels(db, workspaceId),
 
     /** An agent starts a conversation with a customer (e.g. an outbound follow-up). */
     create(workspaceId: string, input: { customerId: string; subject?: string | undefined; channel?: ChannelKind | undefined }) {
@@ -89,6 +94,7 @@ export function createConversationService(deps: ServiceDeps) {
         if (change.handler !== undefined) patch.handler = change.handler;
         if (change.priority !== undefined) patch.priority = change.priority;
         if (change.language !== undefined) patch.language = change.language;
+        if (change.labels !== undefined) patch.labels = change.labels;
         const updated = (await updateConversationRow(tx, workspaceId, id, patch))!;
         emit({ workspaceId, type: 'conversation.updated', conversationId: id, conversation: updated, data: { changed: Object.keys(patch) } });
         return updated;

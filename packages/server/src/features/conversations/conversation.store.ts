@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ConversationStatus } from '@tandem/core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../adapters/postgres/database.ts';
+import { rowsOf, type Queryable } from '../../adapters/postgres/database.ts';
 import { conversations } from '../../adapters/postgres/schema.ts';
 import { conversationFromRow } from '../../adapters/postgres/row-mappers.ts';
 import type { ConversationRecord } from '../../domain/records.ts';
@@ -29,6 +29,7 @@ export interface ConversationFilter {
   assigneeId?: string;
   teamId?: string;
   customerId?: string;
+  label?: string;
 }
 
 /** Most recently active first; keyset-paginated on (last_activity_at, id). Merged ones are hidden. */
@@ -49,6 +50,7 @@ export async function listConversations(
         filter.assigneeId ? eq(conversations.assigneeId, filter.assigneeId) : undefined,
         filter.teamId ? eq(conversations.teamId, filter.teamId) : undefined,
         filter.customerId ? eq(conversations.customerId, filter.customerId) : undefined,
+        filter.label ? arrayContains(conversations.labels, [filter.label]) : undefined,
         options.before
           ? sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${options.before[0]}::timestamptz, ${options.before[1]}::uuid)`
           : undefined,
@@ -57,6 +59,16 @@ export async function listConversations(
     .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
     .limit(options.limit);
   return rows.map(conversationFromRow);
+}
+
+/** Every label on the workspace's live (not merged) conversations, with how many open ones carry it. */
+export async function countLabels(q: Queryable, workspaceId: string): Promise<Array<{ label: string; openConversations: number }>> {
+  const rows = rowsOf<{ label: string; open: number }>(await q.execute(sql`
+    SELECT l.label, (count(DISTINCT c.id) FILTER (WHERE c.status = 'open'))::int AS open
+    FROM conversations c CROSS JOIN LATERAL unnest(c.labels) AS l(label)
+    WHERE c.workspace_id = ${workspaceId} AND c.merged_into_id IS NULL
+    GROUP BY l.label ORDER BY l.label`));
+  return rows.map((r) => ({ label: r.label, openConversations: Number(r.open) }));
 }
 
 /** The customer's live conversations, newest first: what the grouping policy chooses among. */

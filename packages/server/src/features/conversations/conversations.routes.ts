@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   Conversation,
   CreateConversationBody,
   IdParams,
   InboundMessageBody,
   InboundMessageResult,
+  LabelCount,
   ListConversationsQuery,
   ListMessagesQuery,
   MergeConversationsBody,
@@ -19,7 +21,7 @@ import {
 import { presentConversation, presentMessage } from '../../domain/present.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { agentOf } from '../../http/access.ts';
-import { decodeCursor, toPage } from '../../http/cursor.ts';
+import { decodeActivityCursor, toPage } from '../../http/cursor.ts';
 import { responses } from '../../http/responses.ts';
 import type { Services } from '../../services.ts';
 import { listMessages } from '../messages/message.store.ts';
@@ -34,10 +36,14 @@ export function conversationRoutes(services: Services, deps: ServiceDeps): Fasti
 
     app.get('/conversations', { config: { access: 'agent' }, schema: { tags, querystring: ListConversationsQuery, response: responses({ 200: page(Conversation) }) } }, async (request) => {
       const { cursor, limit, ...filter } = request.query;
-      const before = decodeCursor(cursor, 2) as [string, string] | null;
+      const before = decodeActivityCursor(cursor);
       const rows = await services.conversations.list(agentOf(request).workspaceId, filter, { before, limit: limit + 1 });
       return toPage(rows, limit, (c) => [c.lastActivityAt.toISOString(), c.id], presentConversation);
     });
+
+    app.get('/labels', { config: { access: 'agent' }, schema: { tags, summary: 'Labels in use, with their open conversations', response: responses({ 200: z.object({ items: z.array(LabelCount) }) }) } }, async (request) => ({
+      items: await services.conversations.labels(agentOf(request).workspaceId),
+    }));
 
     app.post('/conversations', { config: { access: 'agent' }, schema: { tags, summary: 'Start a conversation with a customer', body: CreateConversationBody, response: responses({ 201: Conversation }) } }, async (request, reply) => {
       const principal = agentOf(request);
@@ -57,7 +63,7 @@ export function conversationRoutes(services: Services, deps: ServiceDeps): Fasti
 
     app.patch(
       '/conversations/:id',
-      { config: { access: 'agent' }, schema: { tags, summary: 'Change status, assignee, team, priority...', params: IdParams, body: UpdateConversationBody, response: responses({ 200: Conversation }) } },
+      { config: { access: 'agent' }, schema: { tags, summary: 'Change status, assignee, team, priority, labels...', params: IdParams, body: UpdateConversationBody, response: responses({ 200: Conversation }) } },
       async (request) => presentConversation(await services.conversations.update(agentOf(request).workspaceId, request.params.id, request.body)),
     );
 

@@ -7,9 +7,10 @@ import { advanceReceipts, findConversation } from './conversation.store.ts';
 export type SignalSide = { by: 'customer'; customerId: string } | { by: 'agent'; name: string };
 
 /**
- * Typing indicators and read/delivered receipts between a customer and the agents. Typing is
- * ephemeral (published, never stored); receipts are stored as high-water marks on the
- * conversation, so a client that reconnects reads them from the conversation itself.
+ * Typing indicators and read/delivered receipts between a customer and the agents, and which
+ * conversation each agent has open. Typing and viewing are ephemeral (published, never stored);
+ * receipts are stored as high-water marks on the conversation, so a client that reconnects reads
+ * them from the conversation itself.
  */
 export function createSignalService(deps: ServiceDeps) {
   const { db, bus, log } = deps;
@@ -34,6 +35,12 @@ export function createSignalService(deps: ServiceDeps) {
       } else {
         await toAgents(workspaceId, { type: 'typing', conversationId, author: 'customer', typing });
       }
+    },
+
+    /** Tells the workspace's agents that this agent opened (or left) the conversation. */
+    async viewing(workspaceId: string, conversationId: string, agent: { id: string; name: string }, viewing: boolean): Promise<void> {
+      await conversationFor(workspaceId, conversationId, { by: 'agent', name: agent.name });
+      await toAgents(workspaceId, { type: 'viewing', conversationId, agentId: agent.id, name: agent.name, viewing });
     },
 
     async receipt(workspaceId: string, conversationId: string, side: SignalSide, marks: { delivered?: number | undefined; read?: number | undefined }): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { Conversation, Message, QueueFrame } from '@tandem/protocol';
+import type { Conversation, Message, QueueFrame, ViewingSignal } from '@tandem/protocol';
 import { topics, type EventBus } from '../../adapters/bus/event-bus.ts';
-import { presentConversation, presentFeedEvent, presentMessage } from '../../domain/present.ts';
+import { presentCustomerConversation, presentFeedEvent, presentMessage } from '../../domain/present.ts';
 import type { FeedEventRecord } from '../../domain/records.ts';
 
 /** What a customer's connections receive on their topic. */
@@ -16,7 +16,8 @@ export type CustomerBusMessage =
 /** What agents' connections receive on the workspace signals topic. */
 export type AgentSignal =
   | { type: 'typing'; conversationId: string; author: 'customer' | 'agent'; typing: boolean; name?: string }
-  | { type: 'receipt'; conversationId: string; by: 'customer' | 'agent'; deliveredSeq: number; readSeq: number };
+  | { type: 'receipt'; conversationId: string; by: 'customer' | 'agent'; deliveredSeq: number; readSeq: number }
+  | ViewingSignal;
 
 /**
  * Announces committed events. Called only after commit; a failed publish loses nothing,
@@ -38,7 +39,7 @@ function forCustomer(event: FeedEventRecord): { customerId: string; message: Cus
     return { customerId: conversation.customerId, message: { type: 'message', message: presentMessage(message) } };
   }
   if ((event.type === 'conversation.created' || event.type === 'conversation.updated') && conversation) {
-    return { customerId: conversation.customerId, message: { type: 'conversation', conversation: presentConversation(conversation) } };
+    return { customerId: conversation.customerId, message: { type: 'conversation', conversation: presentCustomerConversation(conversation) } };
   }
   if (event.type === 'customer.merged') {
     const { survivorId, absorbedId } = event.data as { survivorId: string; absorbedId: string };

@@ -1,20 +1,25 @@
-import { inTransaction } from '../../adapters/postgres/database.ts';
-import type { FeedEventRecord } from '../../domain/records.ts';
+import { inTransaction, type Tx } from '../../adapters/postgres/database.ts';
+import type { FeedEventRecord, MessageRecord } from '../../domain/records.ts';
 import type { IdGenerator } from '../../platform/clock.ts';
 import { appendFeed } from '../feed/feed.store.ts';
 import { publishFeed } from '../feed/feed.publisher.ts';
 import type { TransactDeps } from '../feed/transact.ts';
 import { appendBatch, IdempotencyRace, type AppendRequest, type AppendResult } from './append-batch.ts';
 
+export type AppenderRequest = AppendRequest & {
+  /** What else to store with the message, in its transaction (e.g. mentions); not run for a replay. */
+  alsoStore?: (tx: Tx, message: MessageRecord) => Promise<void>;
+};
+
 export interface MessageAppender {
   /** Resolves once the message is committed (and only then may it be acknowledged). */
-  append(request: AppendRequest): Promise<AppendResult>;
+  append(request: AppenderRequest): Promise<AppendResult>;
   /** Waits for everything queued so far to be committed. */
   drain(): Promise<void>;
 }
 
 interface Waiting {
-  request: AppendRequest;
+  request: AppenderRequest;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
@@ -33,13 +38,16 @@ export function createMessageAppender(
   const inFlight = new Map<string, Promise<AppendResult>>();
   let running: Promise<void> | null = null;
 
-  async function commit(requests: AppendRequest[]): Promise<AppendResult[]> {
+  async function commit(requests: AppenderRequest[]): Promise<AppendResult[]> {
     for (let attempt = 1; ; attempt++) {
       try {
         let stored: FeedEventRecord[] = [];
         const results = await inTransaction(deps.db, async (tx) => {
           const now = deps.clock();
           const batch = await appendBatch(tx, requests, { now, newId: deps.ids });
+          for (const [i, result] of batch.results.entries()) {
+            if (result.kind === 'stored' && !result.duplicate) await requests[i]!.alsoStore?.(tx, result.message);
+          }
           stored = await appendFeed(tx, batch.feed, now);
           return batch.results;
         });

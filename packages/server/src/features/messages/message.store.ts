@@ -55,6 +55,11 @@ export async function moveMessages(
     UPDATE messages m SET conversation_id = k.conversation_id, seq = k.seq
     FROM jsonb_to_recordset(${JSON.stringify(moves.map((m) => ({ id: m.id, conversation_id: m.conversationId, seq: m.seq })))}::jsonb) AS k(id uuid, conversation_id uuid, seq int)
     WHERE m.workspace_id = ${workspaceId} AND m.id = k.id`);
+  // A mention points at its note's conversation, wherever the note goes.
+  await q.execute(sql`
+    UPDATE mentions n SET conversation_id = k.conversation_id
+    FROM jsonb_to_recordset(${JSON.stringify(moves.map((m) => ({ id: m.id, conversation_id: m.conversationId })))}::jsonb) AS k(id uuid, conversation_id uuid)
+    WHERE n.workspace_id = ${workspaceId} AND n.message_id = k.id`);
 }
 
 export async function findMessage(q: Queryable, workspaceId: string, id: string): Promise<MessageRecord | null> {

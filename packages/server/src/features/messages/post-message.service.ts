@@ -1,9 +1,11 @@
-import { chooseReplyChannel, reachableChannels, type ChannelKind } from '@tandem/core';
+import { chooseReplyChannel, mentionHandlesIn, reachableChannels, type ChannelKind } from '@tandem/core';
 import type { MessageContent } from '@tandem/protocol';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { findConversation } from '../conversations/conversation.store.ts';
 import { findCustomer } from '../customers/customer.store.ts';
+import { findAgentIdsByHandle } from '../agents/agent.store.ts';
+import { insertMentions } from '../mentions/mention.store.ts';
 import type { MessageAppender } from './message-appender.ts';
 import type { AppendResult } from './append-batch.ts';
 
@@ -20,7 +22,7 @@ export interface AgentMessage {
 
 /** An agent's reply or private note. Replies go out on the customer's last channel unless the agent picks another. */
 export function createPostMessageService(deps: ServiceDeps & { appender: MessageAppender }) {
-  const { db, appender } = deps;
+  const { db, appender, ids } = deps;
 
   return {
     async post(input: AgentMessage): Promise<Extract<AppendResult, { kind: 'stored' }>> {
@@ -39,6 +41,10 @@ export function createPostMessageService(deps: ServiceDeps & { appender: Message
         }
         channel = decision.channel;
       }
+      // Only private notes mention colleagues; the author mentioning themselves is no news to them.
+      const mentioned = input.private
+        ? (await findAgentIdsByHandle(db, input.workspaceId, mentionHandlesIn(input.body))).filter((id) => id !== input.agentId)
+        : [];
       const result = await appender.append({
         workspaceId: input.workspaceId,
         conversationId: conversation.id,
@@ -49,6 +55,8 @@ export function createPostMessageService(deps: ServiceDeps & { appender: Message
         body: input.body,
         content: input.content,
         idempotencyKey: input.idempotencyKey,
+        // Stored in the message's own transaction: a replayed idempotency key stores neither again.
+        ...(mentioned.length > 0 ? { alsoStore: (tx, note) => insertMentions(tx, note, mentioned, ids) } : {}),
       });
       if (result.kind !== 'stored') throw appError('conversation.not_found');
       return result;

@@ -16,7 +16,7 @@ import {
   WidgetConfig,
   WidgetSession,
 } from '@tandem/protocol';
-import { presentConversation, presentMessage } from '../../domain/present.ts';
+import { presentCustomerConversation, presentMessage } from '../../domain/present.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { appError } from '../../platform/app-error.ts';
 import { customerOf } from '../../http/access.ts';
@@ -63,7 +63,7 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
         const { content, ...message } = request.body;
         const received = await receiveFromWidget(services, { workspaceId, customerId, ...message, attachments: content.attachments });
         reply.code(received.duplicate ? 200 : 201);
-        return { conversation: presentConversation(received.conversation), message: presentMessage(received.message), duplicate: received.duplicate };
+        return { conversation: presentCustomerConversation(received.conversation), message: presentMessage(received.message), duplicate: received.duplicate };
       },
     );
 
@@ -72,7 +72,7 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
       { config: { access: 'customer' }, schema: { tags, summary: "The visitor's conversations", params: WidgetParams, response: responses({ 200: z.object({ items: z.array(Conversation) }) }) } },
       async (request) => {
         const { workspaceId, customerId } = customerOf(request);
-        return { items: (await customerConversations(deps.db, workspaceId, customerId)).map(presentConversation) };
+        return { items: (await customerConversations(deps.db, workspaceId, customerId)).map(presentCustomerConversation) };
       },
     );
 
@@ -94,7 +94,7 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
       { config: { access: 'customer' }, schema: { tags, summary: 'Talk to a person: hand the conversation to the team', params: WidgetConversationParams, response: responses({ 200: Conversation }) } },
       async (request) => {
         const { workspaceId, customerId } = customerOf(request);
-        return presentConversation(await services.widget.handoff(workspaceId, customerId, request.params.id));
+        return presentCustomerConversation(await services.widget.handoff(workspaceId, customerId, request.params.id));
       },
     );
 

@@ -1,0 +1,85 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { useDirectory } from '../../live/directory.ts';
+import { useLive } from '../../live/use-live.ts';
+import { conversationPath } from './view-route.ts';
+import { isEmptyFilter, storeSavedFilters, type SavedFilter } from './saved-filters.ts';
+import { unreadCount, type Filter, type View, type ViewContext } from './views.ts';
+
+const FIXED_VIEWS = ['mine', 'unassigned', 'all', 'mentions'] as const;
+
+interface InboxNavProps {
+  view: View;
+  context: ViewContext;
+  saved: SavedFilter[];
+  onSavedChange: (filters: SavedFilter[]) => void;
+  storageKey: string;
+  currentFilter: Filter;
+}
+
+export function InboxNav(props: InboxNavProps) {
+  const { t } = useTranslation();
+  const rows = useLive((s) => s.inbox.rows);
+  // Read after the first page of work is on screen: the list comes first.
+  const teams = useDirectory('teams', useLive((s) => s.loaded));
+  const [naming, setNaming] = useState(false);
+  const current = (v: View) => JSON.stringify(v) === JSON.stringify(props.view);
+
+  const counts = useMemo(() => {
+    const views: [string, View][] = [...FIXED_VIEWS.map((kind): [string, View] => [kind, { kind }]), ...teams.map((team): [string, View] => [`team-${team.id}`, { kind: 'team', teamId: team.id }])];
+    return new Map(views.map(([key, v]) => [key, unreadCount(rows.values(), v, props.context)]));
+  }, [rows, teams, props.context]);
+
+  const item = (v: View, label: string, key: string) => {
+    const count = counts.get(key) ?? 0;
+    return (
+      <li key={key}>
+        <Link href={conversationPath(v)} aria-current={current(v) ? 'page' : undefined} className="nav-item" data-testid={`view-${key}`}>
+          <span>{label}</span>
+          {count > 0 && <span className="badge" aria-label={t('inbox.unread', { count })}>{count}</span>}
+        </Link>
+      </li>
+    );
+  };
+
+  function save(name: string) {
+    const next = [...props.saved, { id: crypto.randomUUID().slice(0, 8), name, filter: props.currentFilter }];
+    storeSavedFilters(localStorage, props.storageKey, next);
+    props.onSavedChange(next);
+    setNaming(false);
+  }
+
+  function remove(id: string) {
+    const next = props.saved.filter((f) => f.id !== id);
+    storeSavedFilters(localStorage, props.storageKey, next);
+    props.onSavedChange(next);
+  }
+
+  return (
+    <nav className="inbox-nav" aria-label={t('inbox.views')}>
+      <ul>{FIXED_VIEWS.map((kind) => item({ kind }, t(`views.${kind}`), kind))}</ul>
+      {teams.length > 0 && <h2 className="inbox-nav__heading">{t('inbox.teams')}</h2>}
+      <ul>{teams.map((team) => item({ kind: 'team', teamId: team.id }, team.name, `team-${team.id}`))}</ul>
+      <h2 className="inbox-nav__heading">{t('inbox.savedFilters')}</h2>
+      <ul>
+        {props.saved.map((f) => (
+          <li key={f.id} className="inbox-nav__saved">
+            {item({ kind: 'saved', filterId: f.id }, f.name, `saved-${f.id}`).props.children}
+            <button type="button" className="button button--quiet" aria-label={t('inbox.deleteFilter', { name: f.name })} onClick={() => remove(f.id)}>×</button>
+          </li>
+        ))}
+      </ul>
+      {naming ? (
+        <form onSubmit={(e) => { e.preventDefault(); const name = String(new FormData(e.currentTarget).get('name')).trim(); if (name) save(name); }}>
+          <input name="name" maxLength={40} required aria-label={t('inbox.filterName')} autoFocus />
+          <button className="button">{t('common.save')}</button>
+        </form>
+      ) : (
+        <button type="button" className="button button--quiet" disabled={props.view.kind === 'saved' || isEmptyFilter(props.currentFilter)} onClick={() => setNaming(true)}>
+          {t('inbox.saveFilter')}
+        </button>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { isAdmin, useSession } from '../session/session-context.tsx';
+import { LanguagePicker } from './language-picker.tsx';
+
+const PRESENCES = ['online', 'away', 'offline'] as const;
+type PresenceStatus = (typeof PRESENCES)[number];
+
+export function TopBar() {
+  const { t } = useTranslation();
+  const { session, http, signOut } = useSession();
+  const [presence, setPresence] = useState<PresenceStatus | ''>('');
+
+  async function changePresence(status: PresenceStatus) {
+    setPresence(status);
+    await http.send('PUT', '/agents/me/presence', { status }).catch(() => setPresence(''));
+  }
+
+  return (
+    <header className="top-bar">
+      <Link href="/inbox/mine" className="top-bar__brand">{session.workspace.name}</Link>
+      <nav className="top-bar__nav" aria-label={t('app.sections')}>
+        <Link href="/inbox/mine">{t('app.inbox')}</Link>
+        {isAdmin(session) && <Link href="/admin/agents">{t('app.admin')}</Link>}
+      </nav>
+      <label className="top-bar__presence">
+        <span className="visually-hidden">{t('presence.label')}</span>
+        <select value={presence} onChange={(e) => void changePresence(e.target.value as PresenceStatus)} data-testid="presence">
+          <option value="" disabled>{t('presence.choose')}</option>
+          {PRESENCES.map((p) => <option key={p} value={p}>{t(`presence.${p}`)}</option>)}
+        </select>
+      </label>
+      <LanguagePicker />
+      <span className="top-bar__me">{session.agent.name}</span>
+      <button type="button" className="button button--quiet" onClick={() => void signOut()}>{t('app.signOut')}</button>
+    </header>
+  );
+}

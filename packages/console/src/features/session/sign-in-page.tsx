@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemError, type HttpClient } from '../../api/http-client.ts';
+import { LanguagePicker } from '../layout/language-picker.tsx';
+import type { SessionInfo } from './session-context.tsx';
+
+const LAST_WORKSPACE = 'tandem.workspace';
+
+export function SignInPage(props: { http: HttpClient; expired: boolean; onSignedIn: (session: SessionInfo) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = { workspace: String(form.get('workspace')).trim(), email: String(form.get('email')).trim(), password: String(form.get('password')) };
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await props.http.send<SessionInfo>('POST', '/auth/login', body);
+      localStorage.setItem(LAST_WORKSPACE, body.workspace);
+      props.onSignedIn(session);
+    } catch (failure) {
+      const code = failure instanceof ProblemError ? failure.code : 'server.internal';
+      setError(t(code === 'auth.invalid_credentials' ? 'signIn.invalid' : code === 'network.offline' ? 'signIn.offline' : 'signIn.failed'));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="sign-in">
+      <form className="sign-in__card" onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        {props.expired && <p className="notice" role="status">{t('signIn.expired')}</p>}
+        <label>
+          {t('signIn.workspace')}
+          <input name="workspace" required autoComplete="organization" defaultValue={localStorage.getItem(LAST_WORKSPACE) ?? ''} />
+        </label>
+        <label>
+          {t('signIn.email')}
+          <input name="email" type="email" required autoComplete="username" dir="ltr" />
+        </label>
+        <label>
+          {t('signIn.password')}
+          <input name="password" type="password" required autoComplete="current-password" dir="ltr" />
+        </label>
+        {error && <p className="field-error" role="alert">{error}</p>}
+        <button type="submit" className="button button--primary" disabled={busy}>{t('signIn.submit')}</button>
+        <LanguagePicker />
+      </form>
+    </main>
+  );
+}

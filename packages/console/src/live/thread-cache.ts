@@ -1,0 +1,34 @@
+import type { Message } from '@tandem/protocol';
+
+/** Messages of recently opened conversations, so switching back is instant. Least recently used goes first. */
+export interface ThreadCache {
+  get(conversationId: string): readonly Message[] | undefined;
+  put(conversationId: string, messages: readonly Message[]): void;
+  /** Adds a live message to a cached thread; returns false when the thread is not cached. */
+  append(message: Message): boolean;
+}
+
+export function createThreadCache(capacity = 30): ThreadCache {
+  const threads = new Map<string, readonly Message[]>();
+  const touch = (id: string, messages: readonly Message[]) => {
+    threads.delete(id);
+    threads.set(id, messages);
+    if (threads.size > capacity) threads.delete(threads.keys().next().value as string);
+  };
+  return {
+    get(id) {
+      const messages = threads.get(id);
+      if (messages) touch(id, messages);
+      return messages;
+    },
+    put: touch,
+    append(message) {
+      const current = threads.get(message.conversationId);
+      if (!current) return false;
+      if (current.some((m) => m.id === message.id)) return true;
+      const next = [...current, message].sort((a, b) => a.seq - b.seq);
+      threads.set(message.conversationId, next);
+      return true;
+    },
+  };
+}

@@ -34,8 +34,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh device: its own storage, a fixed viewport, and page errors collected for assertions. */
-export async function newDevice(browser: Browser, options: { locale?: string } = {}) {
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'en-US' });
+export async function newDevice(browser: Browser, options: { locale?: string; bypassCSP?: boolean } = {}) {
+  // bypassCSP lets a test inject axe-core into a page whose policy allows only its own scripts.
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'en-US', bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

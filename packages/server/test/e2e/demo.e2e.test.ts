@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startServerProcess, stopProcess } from '../server-process.ts';
 import type { Page } from 'playwright-core';
 import { browserUnavailable, launchBrowser, newDevice } from './browser.ts';
+import { consoleParts, signIn } from './console-page.ts';
 
 const skip = browserUnavailable();
 
@@ -165,6 +166,26 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     const shopper = customers.items.find((c: { identities: Array<{ kind: string; value: string }> }) => c.identities.some((i) => i.kind === 'external' && i.value === 'shop-user-4821'));
     assert.ok(shopper, 'the shopper was identified by the verified hash');
     assert.equal(shopper.name, 'Trần Văn Minh');
+  });
+
+  it('the owner `tandem start` printed signs in to the console and works a demo conversation', async () => {
+    const password = /password\s+(\S+)/.exec(server.stdout())![1]!;
+    assert.match(server.stdout(), new RegExp(`Console\\s+${server.url}/`));
+    const { page, pageErrors, context } = await newDevice(browser);
+    await signIn(page, server.url, { workspace: 'demo', email: 'owner@demo.tandem.test', password });
+    await page.getByTestId('view-all').click();
+    const parts = consoleParts(page);
+    await parts.rows.filter({ hasText: 'Olivia Brown' }).click();
+    await parts.thread.filter({ hasText: 'charged twice for the Pro plan' }).waitFor();
+    await page.getByTestId('take').click();
+    await page.getByTestId('take').waitFor({ state: 'detached' });
+    await parts.composer.fill('Sorry about that, Olivia: the duplicate charge is refunded.');
+    await parts.composer.press('Enter');
+    await page.locator('[data-testid="thread-message"][data-author="agent"]').filter({ hasText: 'duplicate charge is refunded' }).waitFor();
+    await page.getByTestId('view-mine').click();
+    await parts.rows.filter({ hasText: 'Olivia Brown' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+    await context.close();
   });
 });
 

@@ -128,4 +128,31 @@ describe('the agent console, a day in miniature', { skip: skip ?? false, timeout
       await Promise.all([customer.context.close(), agent.context.close(), second.context.close()]);
     });
   }
+
+  it('an expired session returns to sign-in and keeps the draft; too long a reply is refused inline', async () => {
+    const { demo, workspace } = await shop(app);
+    const [conversation] = await app.services.conversations.list(workspace.id, {}, { before: null, limit: 1 });
+    const { page, context, pageErrors } = await newDevice(browser);
+    await signIn(page, base, demo);
+    await page.goto(`${base}/inbox/all/${conversation!.id}`);
+    const parts = consoleParts(page);
+    await parts.composer.fill('A draft that must outlive the session');
+    // The session ends elsewhere (signed out on another tab, or expired): the next request learns it.
+    assert.equal((await context.request.post(`${base}/api/v1/auth/logout`)).status(), 200);
+    await page.getByTestId('resolve').click();
+    await page.getByRole('status').filter({ hasText: 'Your session ended' }).waitFor();
+    await page.locator('input[name="email"]').fill(demo.email);
+    await page.locator('input[name="password"]').fill(demo.password);
+    await page.locator('button[type="submit"]').click();
+    await parts.composer.waitFor();
+    assert.equal(new URL(page.url()).pathname, `/inbox/all/${conversation!.id}`);
+    assert.equal(await parts.composer.inputValue(), 'A draft that must outlive the session');
+    assert.equal((await app.services.conversations.get(workspace.id, conversation!.id)).status, 'open', 'the refused click changed nothing');
+
+    await parts.composer.fill('x'.repeat(10_001));
+    await page.getByRole('alert').filter({ hasText: 'Too long' }).waitFor();
+    assert.equal(await page.getByTestId('send').isDisabled(), true);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
 });

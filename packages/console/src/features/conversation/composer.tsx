@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelKind } from '@tandem/core';
 import type { Agent, AttachmentMeta, InboxRow } from '@tandem/protocol';
@@ -16,7 +16,7 @@ export interface ComposerHandle {
 }
 
 /** Reply or private note, with channel choice, canned responses (/), mentions (@), emoji and files. */
-export function Composer(props: { row: InboxRow; agents: readonly Agent[]; mode: DraftMode; onMode: (mode: DraftMode) => void; handle?: (h: ComposerHandle) => void }) {
+export function Composer(props: { row: InboxRow; agents: readonly Agent[]; mode: DraftMode; onMode: (mode: DraftMode) => void; ref?: Ref<ComposerHandle> }) {
   const { t, i18n } = useTranslation();
   const { live, drafts, http, session } = useSession();
   const c = props.row.conversation;
@@ -51,14 +51,14 @@ export function Composer(props: { row: InboxRow; agents: readonly Agent[]; mode:
     change(text.slice(0, at) + insert + text.slice(at), at + insert.length);
     el?.focus();
   }
-  props.handle?.({
+  useImperativeHandle(props.ref, () => ({
     insert(value, card) {
       const at = input.current?.selectionStart ?? text.length;
       // An article goes in as its own paragraph, not glued to the last word.
       insertAtCaret(at > 0 && !/\s$/.test(text.slice(0, at)) ? `\n\n${value}` : value);
       if (card) setCards((list) => (list.some((x) => x.url === card.url) ? list : [...list, card]));
     },
-  });
+  }));
 
   function pick(s: Suggestion) {
     if (!token) return;

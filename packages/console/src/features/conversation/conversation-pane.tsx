@@ -57,7 +57,7 @@ export function ConversationPane(props: { conversationId: string; onDone: () => 
         <Thread row={row} agents={agents} />
       </div>
       <KbSuggestions row={row} composer={() => composer.current} />
-      <Composer row={row} agents={agents} mode={mode} onMode={setMode} handle={(h) => (composer.current = h)} />
+      <Composer row={row} agents={agents} mode={mode} onMode={setMode} ref={composer} />
     </article>
   );
 }

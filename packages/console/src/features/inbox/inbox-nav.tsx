@@ -31,15 +31,13 @@ export function InboxNav(props: InboxNavProps) {
     return new Map(views.map(([key, v]) => [key, unreadCount(rows.values(), v, props.context)]));
   }, [rows, teams, props.context]);
 
-  const item = (v: View, label: string, key: string) => {
+  const link = (v: View, label: string, key: string) => {
     const count = counts.get(key) ?? 0;
     return (
-      <li key={key}>
-        <Link href={conversationPath(v)} aria-current={current(v) ? 'page' : undefined} className="nav-item" data-testid={`view-${key}`}>
-          <span>{label}</span>
-          {count > 0 && <span className="badge" aria-label={t('inbox.unread', { count })}>{count}</span>}
-        </Link>
-      </li>
+      <Link href={conversationPath(v)} aria-current={current(v) ? 'page' : undefined} className="nav-item" data-testid={`view-${key}`}>
+        <span>{label}</span>
+        {count > 0 && <span className="badge" aria-label={t('inbox.unread', { count })}>{count}</span>}
+      </Link>
     );
   };
 
@@ -58,14 +56,14 @@ export function InboxNav(props: InboxNavProps) {
 
   return (
     <nav className="inbox-nav" aria-label={t('inbox.views')}>
-      <ul>{FIXED_VIEWS.map((kind) => item({ kind }, t(`views.${kind}`), kind))}</ul>
+      <ul>{FIXED_VIEWS.map((kind) => <li key={kind}>{link({ kind }, t(`views.${kind}`), kind)}</li>)}</ul>
       {teams.length > 0 && <h2 className="inbox-nav__heading">{t('inbox.teams')}</h2>}
-      <ul>{teams.map((team) => item({ kind: 'team', teamId: team.id }, team.name, `team-${team.id}`))}</ul>
+      <ul>{teams.map((team) => <li key={team.id}>{link({ kind: 'team', teamId: team.id }, team.name, `team-${team.id}`)}</li>)}</ul>
       <h2 className="inbox-nav__heading">{t('inbox.savedFilters')}</h2>
       <ul>
         {props.saved.map((f) => (
           <li key={f.id} className="inbox-nav__saved">
-            {item({ kind: 'saved', filterId: f.id }, f.name, `saved-${f.id}`).props.children}
+            {link({ kind: 'saved', filterId: f.id }, f.name, `saved-${f.id}`)}
             <button type="button" className="button button--quiet" aria-label={t('inbox.deleteFilter', { name: f.name })} onClick={() => remove(f.id)}>×</button>
           </li>
         ))}

@@ -7,6 +7,7 @@ import { FormActions } from './form-actions.tsx';
 import { FormAlert } from './form-alert.tsx';
 import { RoleSelect } from './role-select.tsx';
 import { useSubmit } from './use-submit.ts';
+import { readForm } from './read-form.ts';
 
 const PATHS = ['name', 'email', 'role', 'password', 'skills'];
 
@@ -21,9 +22,7 @@ export function AgentCreateForm(props: { onSaved: () => void; onCancel: () => vo
       className="form-grid"
       aria-labelledby={headingId}
       onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const text = (name: string) => String(form.get(name) ?? '').trim();
+        const { form, text } = readForm(e);
         const body = { name: text('name'), email: text('email'), role: text('role'), password: String(form.get('password') ?? ''), skills: splitCommaList(text('skills')) };
         void submit(() => http.send('POST', '/agents', body)).then((ok) => ok && props.onSaved());
       }}

@@ -8,6 +8,7 @@ import { FormActions } from './form-actions.tsx';
 import { FormAlert } from './form-alert.tsx';
 import { RoleSelect } from './role-select.tsx';
 import { useSubmit } from './use-submit.ts';
+import { readForm } from './read-form.ts';
 
 /** Changes an agent's role and skills; the server decides who may grant which role. */
 export function AgentEditForm(props: { agent: Agent; onSaved: () => void; onCancel: () => void }) {
@@ -21,9 +22,8 @@ export function AgentEditForm(props: { agent: Agent; onSaved: () => void; onCanc
       className="form-grid"
       aria-labelledby={headingId}
       onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const body = { role: String(form.get('role')), skills: splitCommaList(String(form.get('skills') ?? '')) };
+        const { text } = readForm(e);
+        const body = { role: text('role'), skills: splitCommaList(text('skills')) };
         void submit(() => http.send('PATCH', `/agents/${agent.id}`, body)).then((ok) => ok && props.onSaved());
       }}
     >

@@ -8,6 +8,7 @@ import { FormActions } from './form-actions.tsx';
 import { FormAlert } from './form-alert.tsx';
 import { localizedText } from './localized-text.ts';
 import { useSubmit } from './use-submit.ts';
+import { readForm } from './read-form.ts';
 
 /** A knowledge-base category (Category in the OpenAPI document): an article must name one that exists. */
 export interface Category {
@@ -28,9 +29,7 @@ export function ArticleCreateForm(props: { categories: readonly Category[]; onSa
       className="form-grid form-grid--wide"
       aria-labelledby={headingId}
       onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const text = (name: string) => String(form.get(name) ?? '').trim();
+        const { text } = readForm(e);
         const body = { key: text('key'), title: text('title'), category: text('category'), locale: text('locale'), status: text('status'), body: text('body') };
         void submit(() => http.send('POST', '/kb/articles', body)).then((ok) => ok && props.onSaved());
       }}

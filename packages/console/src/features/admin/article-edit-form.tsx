@@ -8,6 +8,7 @@ import { Field } from './field.tsx';
 import { FormActions } from './form-actions.tsx';
 import { FormAlert, LoadAlert } from './form-alert.tsx';
 import { useSubmit } from './use-submit.ts';
+import { readForm } from './read-form.ts';
 
 interface EditProps {
   onSaved: () => void;
@@ -36,9 +37,7 @@ function ArticleFields(props: EditProps & { article: Article }) {
       className="form-grid form-grid--wide"
       aria-labelledby={headingId}
       onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const text = (name: string) => String(form.get(name) ?? '').trim();
+        const { text } = readForm(e);
         const body = { title: text('title'), status: text('status'), body: text('body') };
         void submit(() => http.send('PATCH', `/kb/articles/${article.id}`, body)).then((ok) => ok && props.onSaved());
       }}

@@ -7,6 +7,7 @@ import { Field } from './field.tsx';
 import { FormActions } from './form-actions.tsx';
 import { FormAlert } from './form-alert.tsx';
 import { useSubmit } from './use-submit.ts';
+import { readForm } from './read-form.ts';
 
 const PATHS = ['shortcut', 'locale', 'title', 'body'];
 
@@ -29,10 +30,9 @@ export function CannedForm(props: { canned?: CannedResponse; onSaved: () => void
       className="form-grid"
       aria-labelledby={headingId}
       onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const text = (name: string) => String(form.get(name) ?? '');
-        const body = { shortcut: text('shortcut').trim(), locale: text('locale'), title: text('title').trim(), body: text('body') };
+        const { form, text } = readForm(e);
+        // The body keeps its spacing: a saved reply's line breaks are part of it.
+        const body = { shortcut: text('shortcut'), locale: text('locale'), title: text('title'), body: String(form.get('body') ?? '') };
         void submit(() => (canned ? http.send('PATCH', `/canned-responses/${canned.id}`, body) : http.send('POST', '/canned-responses', body))).then((ok) => ok && props.onSaved());
       }}
     >

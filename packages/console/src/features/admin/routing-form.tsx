@@ -7,6 +7,7 @@ import { FormActions } from './form-actions.tsx';
 import { FormAlert } from './form-alert.tsx';
 import { saveQueuePolicy, type QueuePolicy } from './queue-policy.ts';
 import { useSubmit } from './use-submit.ts';
+import { readForm } from './read-form.ts';
 
 const METHOD_LABELS = {
   'least-loaded': 'admin.methodLeastLoaded',
@@ -26,9 +27,7 @@ export function RoutingForm(props: { policy: QueuePolicy; onSaved: () => void })
     <form
       className="form-grid"
       onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const text = (name: string) => String(form.get(name) ?? '');
+        const { text } = readForm(e);
         const change = {
           method: text('method') as AssignmentMethod,
           requiredSkills: splitCommaList(text('requiredSkills')),

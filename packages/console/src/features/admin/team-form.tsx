@@ -8,6 +8,7 @@ import { FormActions } from './form-actions.tsx';
 import { FormAlert } from './form-alert.tsx';
 import { messagesFor } from './form-problem.ts';
 import { useSubmit } from './use-submit.ts';
+import { readForm } from './read-form.ts';
 
 /** Creates a team, or edits one (`team`). Every field is sent: PATCH /teams resets the ones left out. */
 export function TeamForm(props: { team?: Team; agents: readonly Agent[]; onSaved: () => void; onCancel: () => void }) {
@@ -22,9 +23,8 @@ export function TeamForm(props: { team?: Team; agents: readonly Agent[]; onSaved
       className="form-grid"
       aria-labelledby={headingId}
       onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const body = { name: String(form.get('name') ?? '').trim(), skills: splitCommaList(String(form.get('skills') ?? '')), agentIds: form.getAll('agentIds').map(String) };
+        const { form, text } = readForm(e);
+        const body = { name: text('name'), skills: splitCommaList(text('skills')), agentIds: form.getAll('agentIds').map(String) };
         void submit(() => (team ? http.send('PATCH', `/teams/${team.id}`, body) : http.send('POST', '/teams', body))).then((ok) => ok && props.onSaved());
       }}
     >

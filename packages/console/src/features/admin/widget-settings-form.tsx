@@ -7,6 +7,7 @@ import { Field } from './field.tsx';
 import { FormActions } from './form-actions.tsx';
 import { FormAlert } from './form-alert.tsx';
 import { useSubmit } from './use-submit.ts';
+import { readForm } from './read-form.ts';
 
 export interface WidgetSettings {
   widget: WidgetAppearance;
@@ -28,9 +29,7 @@ export function WidgetSettingsForm(props: { settings: WidgetSettings; onSaved: (
       className="form-grid"
       aria-labelledby={headingId}
       onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        const text = (name: string) => String(form.get(name) ?? '').trim();
+        const { text } = readForm(e);
         // A language without a greeting is left out: the widget then greets in English.
         const greeting = Object.fromEntries(LOCALES.map((l) => [l, text(`greeting-${l}`)]).filter(([, g]) => g));
         const settings = { widget: { color: text('color'), position: text('position'), greeting }, widgetOrigins: text('origins').split(/\s+/).filter(Boolean) };

@@ -12,7 +12,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 interface Row {
   conversation: { id: string; status: string; customerId: string };
-  customer: { id: string; name: string | null; email: string | null };
+  customer: { id: string; name: string | null; email: string | null; segments: string[] };
   preview: { body: string; author: string; private: boolean; createdAt: string } | null;
   waitingSince: string | null;
   slaDueAt: string | null;
@@ -54,7 +54,7 @@ describe('inbox rows', () => {
     minutes(1);
     await agentWrites(ws, id, '  سلام سارا،\n\nسفارش شما   فردا می‌رسد.  ');
     const row = await rowOf(ws, id);
-    assert.deepEqual(row.customer, { id: row.conversation.customerId, name: 'Sara', email: 'sara@example.com' });
+    assert.deepEqual(row.customer, { id: row.conversation.customerId, name: 'Sara', email: 'sara@example.com', segments: [] });
     assert.deepEqual(row.preview, { body: 'سلام سارا، سفارش شما فردا می‌رسد.', author: 'agent', private: false, createdAt: iso(now) });
     minutes(1);
     await agentWrites(ws, id, `Refund approved. ${'x'.repeat(300)}`, true);
@@ -94,6 +94,18 @@ describe('inbox rows', () => {
     assert.deepEqual(await rowOf(ws, id).then((r) => [r.slaDueAt, r.slaBreached]), [iso(started + 7_200_000), false], 'only the resolution target still runs');
     await call(app, 'PATCH', `/api/v1/conversations/${id}`, { token: ws.tokens.agent, body: { status: 'resolved' } });
     assert.deepEqual(await rowOf(ws, id).then((r) => [r.slaDueAt, r.slaBreached]), [null, false]);
+  });
+
+  it("a row names the customer's segments now, so the console can filter by them", async () => {
+    const ws = await createWorkspace(app);
+    const gold = { name: { en: 'Gold', fa: 'طلایی' }, rule: { all: [{ field: 'attributes.tier', op: 'equals', value: 'Gold' }] }, strategy: null, priority: 0 };
+    assert.equal((await call(app, 'PUT', '/api/v1/segments/gold', { token: ws.tokens.admin, body: gold })).status, 200);
+    const id = await customerWrites(ws, 'minh@example.com', 'Tôi cần đổi địa chỉ giao hàng');
+    assert.deepEqual((await rowOf(ws, id)).customer.segments, []);
+    const customerId = (await rowOf(ws, id)).customer.id;
+    assert.equal((await call(app, 'PATCH', `/api/v1/customers/${customerId}`, { token: ws.tokens.agent, body: { attributes: { tier: 'Gold' } } })).status, 200);
+    assert.deepEqual((await rowOf(ws, id)).customer.segments, ['gold']);
+    assert.deepEqual((await listAll(ws, 'limit=10')).map((r) => r.customer.segments), [['gold']]);
   });
 
   it('lists open, pending and snoozed conversations by default, and the statuses asked for otherwise', async () => {

@@ -45,7 +45,7 @@ export const en = {
     total_other: '{{count, number}} conversations',
   },
   sort: { waiting: 'Longest waiting', priority: 'Priority', sla: 'SLA due', recent: 'Latest activity' },
-  filter: { statuses: 'Status', channels: 'Channel', priorities: 'Priority', languages: 'Language', labels: 'Label', sla: 'SLA' },
+  filter: { statuses: 'Status', channels: 'Channel', priorities: 'Priority', languages: 'Language', labels: 'Label', segments: 'Segment', sla: 'SLA' },
   status: { open: 'Open', pending: 'Pending', snoozed: 'Snoozed', resolved: 'Resolved' },
   channel: { web: 'Web', email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', voice: 'Voice', api: 'API' },
   priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },

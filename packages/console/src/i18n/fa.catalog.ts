@@ -45,7 +45,7 @@ export const fa = {
     total_other: '{{count, number}} گفتگو',
   },
   sort: { waiting: 'بیشترین انتظار', priority: 'اولویت', sla: 'مهلت SLA', recent: 'آخرین فعالیت' },
-  filter: { statuses: 'وضعیت', channels: 'کانال', priorities: 'اولویت', languages: 'زبان', labels: 'برچسب', sla: 'SLA' },
+  filter: { statuses: 'وضعیت', channels: 'کانال', priorities: 'اولویت', languages: 'زبان', labels: 'برچسب', segments: 'بخش مشتری', sla: 'SLA' },
   status: { open: 'باز', pending: 'در انتظار', snoozed: 'به تعویق افتاده', resolved: 'حل‌شده' },
   channel: { web: 'وب', email: 'ایمیل', sms: 'پیامک', whatsapp: 'واتس‌اپ', voice: 'تماس صوتی', api: 'API' },
   priority: { urgent: 'فوری', high: 'بالا', normal: 'عادی', low: 'پایین' },

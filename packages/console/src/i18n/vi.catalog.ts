@@ -42,7 +42,7 @@ export const vi = {
     total_other: '{{count, number}} cuộc hội thoại',
   },
   sort: { waiting: 'Chờ lâu nhất', priority: 'Mức ưu tiên', sla: 'Hạn SLA', recent: 'Hoạt động mới nhất' },
-  filter: { statuses: 'Trạng thái', channels: 'Kênh', priorities: 'Mức ưu tiên', languages: 'Ngôn ngữ', labels: 'Nhãn', sla: 'SLA' },
+  filter: { statuses: 'Trạng thái', channels: 'Kênh', priorities: 'Mức ưu tiên', languages: 'Ngôn ngữ', labels: 'Nhãn', segments: 'Phân khúc', sla: 'SLA' },
   status: { open: 'Đang mở', pending: 'Đang chờ', snoozed: 'Tạm hoãn', resolved: 'Đã giải quyết' },
   channel: { web: 'Web', email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', voice: 'Thoại', api: 'API' },
   priority: { urgent: 'Khẩn cấp', high: 'Cao', normal: 'Bình thường', low: 'Thấp' },

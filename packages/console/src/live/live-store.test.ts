@@ -8,7 +8,7 @@ const c2 = conversation({ id: 'c-2' });
 function setup(storage = memoryStorage(), calls: string[] = []) {
   const http = fakeHttp({
     '/inbox': () => ({ items: [row(c1)], nextCursor: null }),
-    '/inbox/c-2': () => row(c2, { customer: { id: c2.customerId, name: 'Darius', email: null } }),
+    '/inbox/c-2': () => row(c2, { customer: { id: c2.customerId, name: 'Darius', email: null, segments: [] } }),
     '/mentions': () => ({ items: [] }),
   }, calls);
   const live = createLiveStore({ http, self: { id: 'me', name: 'Me' }, socketUrl: 'ws://test', storage, workspaceId: 'w', onUnauthenticated: () => undefined, createSocket: (url) => new FakeSocket(url) as unknown as WebSocket });

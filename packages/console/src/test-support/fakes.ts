@@ -104,7 +104,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
 export function row(c: Conversation, overrides: Partial<InboxRow> = {}): InboxRow {
   return {
     conversation: c,
-    customer: { id: c.customerId, name: 'Sara', email: null },
+    customer: { id: c.customerId, name: 'Sara', email: null, segments: [] },
     preview: { body: 'hello', author: 'customer', private: false, createdAt: c.lastActivityAt },
     waitingSince: c.lastActivityAt,
     slaDueAt: null,

@@ -24,7 +24,12 @@ export const InboxPreview = z.object({
 
 export const InboxRow = z.object({
   conversation: Conversation,
-  customer: z.object({ id: Id, name: z.string().nullable(), email: z.string().nullable() }),
+  customer: z.object({
+    id: Id,
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    segments: z.array(z.string()).describe('Keys of the segments the customer falls in now'),
+  }),
   preview: InboxPreview.nullable().describe('The last message, private notes included; null when there is none'),
   waitingSince: Timestamp.nullable().describe('The customer’s oldest message since the last reply by an agent or the bot (private notes are not replies); null when nobody waits on us'),
   slaDueAt: Timestamp.nullable().describe('The earliest deadline of a running SLA target (open and pending conversations)'),

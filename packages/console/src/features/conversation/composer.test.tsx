@@ -11,7 +11,7 @@ import { createDraftStore } from './drafts.ts';
 import { createDirectory } from '../../live/directory.ts';
 
 const c = conversation({ id: 'c-9', language: 'fa' });
-const inboxRow = row(c, { customer: { id: c.customerId, name: 'سارا احمدی', email: null } });
+const inboxRow = row(c, { customer: { id: c.customerId, name: 'سارا احمدی', email: null, segments: [] } });
 const canned = { id: 'k1', shortcut: 'refund', locale: 'fa', title: 'بازپرداخت', body: 'سلام {{customer.firstName}}، بازپرداخت شما آغاز شد.', variables: ['customer.firstName'], createdBy: 'a', createdAt: '', updatedAt: '' };
 
 function setup(storage = memoryStorage()) {

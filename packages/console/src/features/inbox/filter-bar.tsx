@@ -21,7 +21,8 @@ export function FilterBar(props: FilterBarProps) {
   const [open, setOpen] = useState(false);
   // Read when the panel opens: the first load of the inbox does not wait for it.
   const labels = useResource<{ items: { label: string }[] }>(open && props.onFilter ? '/labels' : null).data?.items ?? [];
-  const choices: Record<Field, readonly string[]> = { ...FILTER_CHOICES, languages: LOCALES, labels: labels.map((l) => l.label) };
+  const segments = useResource<{ items: { key: string; name: string }[] }>(open && props.onFilter ? '/segments' : null).data?.items ?? [];
+  const choices: Record<Field, readonly string[]> = { ...FILTER_CHOICES, languages: LOCALES, labels: labels.map((l) => l.label), segments: segments.map((s) => s.key) };
 
   const toggle = (field: Field, value: string) => {
     const list = props.filter[field] as string[];
@@ -30,6 +31,7 @@ export function FilterBar(props: FilterBarProps) {
   };
   const optionLabel = (field: Field, value: string) => {
     if (field === 'labels') return value;
+    if (field === 'segments') return segments.find((s) => s.key === value)?.name ?? value;
     if (field === 'languages') return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(value) ?? value;
     const prefix = { statuses: 'status', channels: 'channel', priorities: 'priority', sla: 'slaState' }[field];
     return t(`${prefix}.${value}`);

@@ -33,6 +33,12 @@ describe('inbox views', () => {
     expect(filtered.map((r) => r.conversation.id)).toEqual(['m1']);
   });
 
+  test('a segment filter keeps the customers in it now', () => {
+    const gold = row(conversation({ id: 'g' }), { customer: { id: 'cg', name: 'Lan', email: null, segments: ['gold', 'vi-speakers'] } });
+    const filtered = selectRows([mine, gold], { view: { kind: 'all' }, filter: { ...emptyFilter, segments: ['gold'] }, sort: 'recent', context });
+    expect(filtered.map((r) => r.conversation.id)).toEqual(['g']);
+  });
+
   test('unread: the customer waits and an agent has not seen the last message', () => {
     expect(isUnread(mine)).toBe(true);
     expect(isUnread(mentioned)).toBe(false);

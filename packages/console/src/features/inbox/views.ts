@@ -13,10 +13,12 @@ export interface Filter {
   priorities: Priority[];
   languages: string[];
   labels: string[];
+  /** The customer's segments now (keys). */
+  segments: string[];
   sla: SlaState[];
 }
 
-export const emptyFilter: Filter = { statuses: [], channels: [], priorities: [], languages: [], labels: [], sla: [] };
+export const emptyFilter: Filter = { statuses: [], channels: [], priorities: [], languages: [], labels: [], segments: [], sla: [] };
 export const FILTER_CHOICES = { statuses: CONVERSATION_STATUSES, channels: CHANNEL_KINDS, priorities: PRIORITIES, sla: SLA_STATES } as const;
 
 export type View = { kind: 'mine' | 'unassigned' | 'all' | 'mentions' } | { kind: 'team'; teamId: string } | { kind: 'saved'; filterId: string };
@@ -64,6 +66,7 @@ export function matchesFilter(row: InboxRow, filter: Filter, now: number): boole
     any(filter.priorities, (p) => c.priority === p) &&
     any(filter.languages, (l) => c.language === l) &&
     any(filter.labels, (l) => c.labels.includes(l)) &&
+    any(filter.segments, (s) => row.customer.segments.includes(s)) &&
     any(filter.sla, (s) => slaStateOf(row, now) === s)
   );
 }

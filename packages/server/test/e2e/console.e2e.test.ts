@@ -87,6 +87,7 @@ describe('the agent console, a day in miniature', { skip: skip ?? false, timeout
       await a.composer.click();
       await a.composer.pressSequentially('/refund');
       await a.suggestions.getByText('/refund').first().waitFor();
+      await customer.page.getByTestId('tandem-typing').waitFor(); // "agent is typing", on the customer's side
       await a.composer.press('Enter');
       assert.match(await a.composer.inputValue(), new RegExp(`^${script.reply}`));
       await agent.page.getByTestId('kb-insert-link').first().click();

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLive } from '../../live/use-live.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isAdmin, useSession } from '../session/session-context.tsx';
@@ -11,6 +12,19 @@ export function TopBar() {
   const { t } = useTranslation();
   const { session, http, signOut } = useSession();
   const [presence, setPresence] = useState<PresenceStatus | ''>('');
+  const loaded = useLive((s) => s.loaded);
+  // The agent's current status, read once the inbox is on screen (it comes second).
+  useEffect(() => {
+    if (!loaded) return;
+    let current = true;
+    http.get<{ items: { id: string; status: PresenceStatus }[] }>('/routing/agents').then(
+      (result) => current && setPresence((shown) => shown || (result.items.find((a) => a.id === session.agent.id)?.status ?? '')),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [loaded, http, session.agent.id]);
 
   async function changePresence(status: PresenceStatus) {
     setPresence(status);

@@ -5,7 +5,7 @@ import { connectFeed, type ConnectionState, type FeedSocket } from '../api/feed-
 import { applyFeedEvent, emptyInbox, markStale, withRows, type InboxState } from '../features/inbox/inbox-state.ts';
 import * as outbox from '../features/conversation/outbox.ts';
 import { applyTyping, applyViewing, emptySignals, expireSignals, type SignalsState } from './signals-state.ts';
-import { createThreadCache } from './thread-cache.ts';
+import { createThreadCache, fetchThread } from './thread-cache.ts';
 
 export interface LiveSnapshot {
   inbox: InboxState;
@@ -48,7 +48,7 @@ export function createLiveStore(options: LiveStoreOptions) {
     loaded: false,
     complete: false,
     connection: 'connecting',
-    outbox: outbox.requeueInFlight(readOutbox(storage, outboxKey)),
+    outbox: outbox.requeueInFlight(outbox.readOutbox(storage, outboxKey)),
     signals: emptySignals,
     mentioned: new Set(),
     threadsVersion: 0,
@@ -187,14 +187,7 @@ export function createLiveStore(options: LiveStoreOptions) {
     async thread(conversationId: string): Promise<readonly Message[]> {
       const cached = threads.get(conversationId);
       if (cached) return cached;
-      const messages: Message[] = [];
-      let afterSeq = 0;
-      for (;;) {
-        const page = await http.get<{ items: Message[]; hasMore: boolean }>(`/conversations/${conversationId}/messages`, { afterSeq, limit: 500 });
-        messages.push(...page.items);
-        if (!page.hasMore || page.items.length === 0) break;
-        afterSeq = page.items[page.items.length - 1]!.seq;
-      }
+      const messages = await fetchThread(http, conversationId);
       threads.put(conversationId, messages);
       update({ threadsVersion: snapshot.threadsVersion + 1 });
       return messages;
@@ -220,12 +213,3 @@ export function createLiveStore(options: LiveStoreOptions) {
 }
 
 export type LiveStore = ReturnType<typeof createLiveStore>;
-
-function readOutbox(storage: Storage, key: string): outbox.Outbox {
-  try {
-    const parsed = JSON.parse(storage.getItem(key) ?? '[]') as unknown;
-    return Array.isArray(parsed) ? (parsed as outbox.Outbox) : [];
-  } catch {
-    return [];
-  }
-}

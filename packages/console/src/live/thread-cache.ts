@@ -1,4 +1,5 @@
 import type { Message } from '@tandem/protocol';
+import type { HttpClient } from '../api/http-client.ts';
 
 /** Messages of recently opened conversations, so switching back is instant. Least recently used goes first. */
 export interface ThreadCache {
@@ -31,4 +32,15 @@ export function createThreadCache(capacity = 30): ThreadCache {
       return true;
     },
   };
+}
+
+/** Every message of a conversation, oldest first, in pages of 500. */
+export async function fetchThread(http: HttpClient, conversationId: string): Promise<Message[]> {
+  const messages: Message[] = [];
+  for (let afterSeq = 0; ; ) {
+    const page = await http.get<{ items: Message[]; hasMore: boolean }>(`/conversations/${conversationId}/messages`, { afterSeq, limit: 500 });
+    messages.push(...page.items);
+    if (!page.hasMore || page.items.length === 0) return messages;
+    afterSeq = page.items[page.items.length - 1]!.seq;
+  }
 }

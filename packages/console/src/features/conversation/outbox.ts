@@ -49,3 +49,13 @@ export const retry = (outbox: Outbox, key: string): Outbox =>
   outbox.map((item) => (item.idempotencyKey === key ? { ...item, state: 'queued', error: undefined } : item));
 
 export const discard = acknowledge;
+
+/** The outbox a previous page left in this browser; anything unreadable counts as empty. */
+export function readOutbox(storage: Storage, key: string): Outbox {
+  try {
+    const parsed = JSON.parse(storage.getItem(key) ?? '[]') as unknown;
+    return Array.isArray(parsed) ? (parsed as Outbox) : [];
+  } catch {
+    return [];
+  }
+}

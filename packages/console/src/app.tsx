@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { createHttpClient } from './api/http-client.ts';
 import { SignInPage } from './features/session/sign-in-page.tsx';
 import type { SessionInfo } from './features/session/session-context.tsx';
 import { SignedIn } from './features/session/signed-in.tsx';
-import { useTranslation } from 'react-i18next';
 
 type Auth = { state: 'checking' } | { state: 'signed-out'; expired: boolean } | { state: 'signed-in'; session: SessionInfo };
 

@@ -23,5 +23,5 @@ export function useConversationAction() {
       setBusy(false);
     }
   }
-  return { busy, error, run, clear: () => setError(null) };
+  return { busy, error, run };
 }

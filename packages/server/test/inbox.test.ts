@@ -11,7 +11,7 @@ const minutes = (n: number) => { now += n * 60_000; };
 const iso = (ms: number) => new Date(ms).toISOString();
 
 interface Row {
-  conversation: { id: string; status: string; customerId: string };
+  conversation: { id: string; status: string; customerId: string; handler: string };
   customer: { id: string; name: string | null; email: string | null; segments: string[] };
   preview: { body: string; author: string; private: boolean; createdAt: string } | null;
   waitingSince: string | null;
@@ -79,6 +79,23 @@ describe('inbox rows', () => {
     const again = now;
     await customerWrites(ws, 'wait@example.com', 'Thanks, and the invoice?');
     assert.equal((await rowOf(ws, id)).waitingSince, iso(again));
+  });
+
+  it("after the bot hands off, the customer waits from the message that asked for a person, not from the bot's goodbye", async () => {
+    const ws = await createWorkspace(app, { bot: true });
+    await call(app, 'PUT', '/api/v1/bot/intents/greeting', { token: ws.tokens.admin, body: { title: { en: 'Hello' }, phrases: { en: ['hello', 'hi there', 'good morning'] }, answer: 'reply', reply: { en: 'Hello!' } } });
+    await call(app, 'PUT', '/api/v1/bot/intents/thanks', { token: ws.tokens.admin, body: { title: { en: 'Thanks' }, phrases: { en: ['thank you', 'thanks a lot', 'cheers'] }, answer: 'reply', reply: { en: 'You are welcome!' } } });
+    await app.services.botModels.settled();
+    const session = (await call(app, 'POST', `/api/v1/widget/${ws.id}/sessions`, { body: { locale: 'fa' } })).body as { token: string };
+    const sent = await call(app, 'POST', `/api/v1/widget/${ws.id}/messages`, { token: session.token, body: { body: 'می‌خواهم با یک همکار صحبت کنم', idempotencyKey: `k-${randomUUID()}` } });
+    const id = sent.body.conversation.id as string;
+    const asked = now;
+    minutes(1);
+    await app.services.botTurns.settled();
+    const row = await rowOf(ws, id);
+    assert.notEqual(row.conversation.handler, 'bot', 'handed off');
+    assert.equal(row.preview?.author, 'bot', "the bot's last words are the last message");
+    assert.equal(row.waitingSince, iso(asked));
   });
 
   it('the earliest running SLA deadline is shown, and flagged once it has passed', async () => {

@@ -31,7 +31,7 @@ export const InboxRow = z.object({
     segments: z.array(z.string()).describe('Keys of the segments the customer falls in now'),
   }),
   preview: InboxPreview.nullable().describe('The last message, private notes included; null when there is none'),
-  waitingSince: Timestamp.nullable().describe('The customer’s oldest message since the last reply by an agent or the bot (private notes are not replies); null when nobody waits on us'),
+  waitingSince: Timestamp.nullable().describe('The customer’s oldest message since the last reply: by an agent, or by the bot while it has the conversation (its handoff message is no reply; private notes are none); null when nobody waits on us'),
   slaDueAt: Timestamp.nullable().describe('The earliest deadline of a running SLA target (open and pending conversations)'),
   slaBreached: z.boolean().describe('A running SLA target is past its deadline'),
 }).meta({ id: 'InboxRow' });

@@ -29,6 +29,15 @@ describe('inbox live updates', () => {
     expect(state.rows.get(c.id)!.waitingSince).toBeNull();
   });
 
+  test("the bot's handoff line leaves the customer waiting; the handoff itself refetches the row", () => {
+    const c = conversation({ handler: 'bot' });
+    let state = withRows(emptyInbox, [row(c)]);
+    const queued = { ...c, handler: 'queue' as const, lastSeq: 2 };
+    state = applyFeedEvent(state, event(1, { type: 'message.created', conversationId: c.id, conversation: queued, message: message(queued, { author: 'bot' }) }));
+    expect(state.rows.get(c.id)!.waitingSince).toBe(c.lastActivityAt);
+    expect(state.stale.has(c.id)).toBe(true);
+  });
+
   test('a replayed event (seq already applied) changes nothing', () => {
     const c = conversation();
     const state = applyFeedEvent(withRows(emptyInbox, [row(c)]), event(5, { conversationId: c.id, conversation: { ...c, priority: 'urgent' } }));

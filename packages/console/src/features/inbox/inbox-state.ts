@@ -47,14 +47,17 @@ export function applyFeedEvent(state: InboxState, event: FeedEvent): InboxState 
   const rows = new Map(state.rows);
   if (conversation.mergedIntoId) rows.delete(id);
   else rows.set(id, updated);
-  return { ...next, rows };
+  // Handed from the bot to people: the server knows since when the customer waits for a person.
+  const handedOff = row.conversation.handler === 'bot' && conversation.handler !== 'bot';
+  return handedOff ? markStale({ ...next, rows }, [id]) : { ...next, rows };
 }
 
 function withMessage(row: InboxRow, conversation: Conversation, message: Message): InboxRow {
   const preview = { body: message.body.replace(/\s+/g, ' ').slice(0, 160), author: message.author, private: message.private, createdAt: message.createdAt };
   let waitingSince = row.waitingSince;
   if (!message.private && message.author === 'customer') waitingSince ??= message.createdAt;
-  else if (!message.private && (message.author === 'agent' || message.author === 'bot')) waitingSince = null;
+  // The bot answers while it has the conversation; once people have it, only a person does.
+  else if (!message.private && (message.author === 'agent' || (message.author === 'bot' && conversation.handler === 'bot'))) waitingSince = null;
   return { ...row, conversation, preview, waitingSince };
 }
 

@@ -10,7 +10,7 @@ export interface InboxEntry {
   customer: { id: string; name: string | null; email: string | null };
   /** The head of its body only: a preview never needs a whole 10,000-character message. */
   lastMessage: { body: string; author: MessageAuthor; private: boolean; createdAt: Date } | null;
-  /** The customer's oldest message since the last public reply by an agent or the bot. */
+  /** The customer's oldest message since the last public reply (an agent's, or the bot's while it answers). */
   waitingSince: Date | null;
 }
 
@@ -43,7 +43,13 @@ async function inboxEntries(q: Queryable, workspaceId: string, pageIds: SQL): Pr
         WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1) last ON true
       LEFT JOIN LATERAL (
         SELECT m.seq FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id
-          AND m.author IN ('agent', 'bot') AND NOT m.private ORDER BY m.seq DESC LIMIT 1) reply ON true
+          AND m.author = 'customer' ORDER BY m.seq DESC LIMIT 1) asked ON true
+      -- A bot message answers the customer while the bot has the conversation, or when the customer
+      -- wrote after it; its last words on handing off ("a person will answer") leave them waiting.
+      LEFT JOIN LATERAL (
+        SELECT m.seq FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id AND NOT m.private
+          AND (m.author = 'agent' OR (m.author = 'bot' AND (c.handler = 'bot' OR m.seq < coalesce(asked.seq, 0))))
+        ORDER BY m.seq DESC LIMIT 1) reply ON true
       LEFT JOIN LATERAL (
         SELECT m.created_at FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id
           AND m.author = 'customer' AND m.seq > coalesce(reply.seq, 0) ORDER BY m.seq LIMIT 1) waiting ON true) e

@@ -1,5 +1,5 @@
 // Tables behind the agent console's tools (re-exported by schema.ts, which drizzle-kit reads).
-import { index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, workspaceId } from './columns.ts';
 
 /** Saved replies agents insert with `/shortcut`, one per shortcut and language. */
@@ -37,4 +37,18 @@ export const mentions = pgTable(
     unique().on(t.workspaceId, t.messageId, t.agentId),
     index().on(t.workspaceId, t.agentId, t.createdAt),
   ],
+);
+
+/** An agent's saved inbox filter: a named set of conditions, shown as a view of its own. */
+export const savedFilters = pgTable(
+  'saved_filters',
+  {
+    workspaceId: workspaceId(),
+    id: id(),
+    agentId: uuid('agent_id').notNull(),
+    name: text('name').notNull(),
+    filter: jsonb('filter').$type<Record<string, string[]>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.agentId, t.name)],
 );

@@ -5,6 +5,7 @@ export * from './access/roles.ts';
 export * from './conversation/grouping.ts';
 export * from './conversation/status.ts';
 export * from './conversation/reply-channel.ts';
+export * from './conversation/inbox-filter.ts';
 export * from './conversation/canned-response.ts';
 export * from './conversation/mention.ts';
 export * from './customer/identity.ts';

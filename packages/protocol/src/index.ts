@@ -14,3 +14,4 @@ export * from './rest/segment.schemas.ts';
 export * from './rest/inbox.schemas.ts';
 export * from './rest/canned-response.schemas.ts';
 export * from './rest/mention.schemas.ts';
+export * from './rest/saved-filter.schemas.ts';

@@ -62,6 +62,8 @@ export const PROBLEM_CODES = {
   'segment.not_found': { kind: 'not_found', title: 'Segment not found' },
   'segment.invalid': { kind: 'invalid', title: 'This segment rule cannot be evaluated' },
   'canned_response.not_found': { kind: 'not_found', title: 'Canned response not found' },
+  'saved_filter.name_taken': { kind: 'conflict', title: 'You already have a filter with this name' },
+  'saved_filter.not_found': { kind: 'not_found', title: 'Saved filter not found' },
   'canned_response.shortcut_taken': { kind: 'conflict', title: 'This shortcut already exists in this language' },
   'canned_response.unknown_variable': { kind: 'invalid', title: 'The body uses a variable that does not exist' },
   'guide.invalid': { kind: 'invalid', title: 'This guide cannot run as written' },

@@ -33,6 +33,7 @@ import { inboxRoutes } from './features/inbox/inbox.routes.ts';
 import { widgetGuideRoutes } from './features/kb/widget-guides.routes.ts';
 import { cannedResponseRoutes } from './features/canned-responses/canned-responses.routes.ts';
 import { mentionRoutes } from './features/mentions/mentions.routes.ts';
+import { savedFilterRoutes } from './features/saved-filters/saved-filters.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
 import { registerWidgetScript } from './http/widget-script.ts';
@@ -106,6 +107,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(inboxRoutes(services), prefix);
   await http.register(cannedResponseRoutes(services), prefix);
   await http.register(mentionRoutes(services), prefix);
+  await http.register(savedFilterRoutes(services), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);

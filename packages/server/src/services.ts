@@ -35,6 +35,7 @@ import { createInboxService } from './features/inbox/inbox.service.ts';
 import { createPeriodicPasses } from './features/scheduler/periodic-passes.ts';
 import { createCannedResponseService } from './features/canned-responses/canned-response.service.ts';
 import { createMentionService } from './features/mentions/mention.service.ts';
+import { createSavedFilterService } from './features/saved-filters/saved-filter.service.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
@@ -88,6 +89,7 @@ export function createServices(deps: ServiceDeps) {
     segments,
     cannedResponses: createCannedResponseService(deps),
     mentions: createMentionService(deps),
+    savedFilters: createSavedFilterService(deps),
     inbox: createInboxService(deps),
     passes,
     agentRouting: createAgentRoutingService({ ...deps, routing, postMessage }),

@@ -34,6 +34,7 @@ export const en = {
     savedFilters: 'Saved filters',
     deleteFilter: 'Delete the filter {{name}}',
     filterName: 'Name of the filter',
+    filterNotSaved: 'The filter was not saved. Try again.',
     saveFilter: 'Save this filter',
     conversations: 'Conversations',
     empty: 'Nothing here. Well done.',

@@ -34,6 +34,7 @@ export const fa = {
     savedFilters: 'فیلترهای ذخیره‌شده',
     deleteFilter: 'حذف فیلتر {{name}}',
     filterName: 'نام فیلتر',
+    filterNotSaved: 'فیلتر ذخیره نشد. دوباره تلاش کنید.',
     saveFilter: 'ذخیرهٔ این فیلتر',
     conversations: 'گفتگوها',
     empty: 'اینجا چیزی نمانده. آفرین.',

@@ -32,6 +32,7 @@ export const vi = {
     savedFilters: 'Bộ lọc đã lưu',
     deleteFilter: 'Xoá bộ lọc {{name}}',
     filterName: 'Tên bộ lọc',
+    filterNotSaved: 'Chưa lưu được bộ lọc. Hãy thử lại.',
     saveFilter: 'Lưu bộ lọc này',
     conversations: 'Cuộc hội thoại',
     empty: 'Không còn gì ở đây. Làm tốt lắm.',

@@ -137,6 +137,16 @@ describe('the agent console, a day in miniature', { skip: skip ?? false, timeout
     await signIn(page, base, demo);
     await page.goto(`${base}/inbox/all/${conversation!.id}`);
     const parts = consoleParts(page);
+    // A saved filter is kept on the server and becomes a view of its own.
+    await page.locator('.filter-bar__filters summary').click();
+    await page.getByRole('checkbox', { name: 'Open' }).check();
+    await page.getByRole('checkbox', { name: 'High income: hybrid service' }).waitFor(); // segments by their names in the agent's language
+    await page.getByRole('button', { name: 'Save this filter' }).click();
+    await page.getByTestId('filter-name').fill('Open ones');
+    await page.getByTestId('filter-name').press('Enter');
+    await page.getByRole('link', { name: 'Open ones' }).click();
+    await page.waitForURL(/\/inbox\/saved-[0-9a-f-]{36}$/);
+    await page.goto(`${base}/inbox/all/${conversation!.id}`);
     await parts.composer.fill('A draft that must outlive the session');
     // The session ends elsewhere (signed out on another tab, or expired): the next request learns it.
     assert.equal((await context.request.post(`${base}/api/v1/auth/logout`)).status(), 200);

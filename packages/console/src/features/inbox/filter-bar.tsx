@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '@tandem/core';
 import { useResource } from '../../api/use-resource.ts';
-import { FILTER_CHOICES, SORTS, emptyFilter, type Filter, type Sort } from './views.ts';
-import { isEmptyFilter } from './saved-filters.ts';
+import { FILTER_CHOICES, SORTS, emptyFilter, isEmptyFilter, type Filter, type Sort } from './views.ts';
 
 interface FilterBarProps {
   sort: Sort;
@@ -21,7 +20,7 @@ export function FilterBar(props: FilterBarProps) {
   const [open, setOpen] = useState(false);
   // Read when the panel opens: the first load of the inbox does not wait for it.
   const labels = useResource<{ items: { label: string }[] }>(open && props.onFilter ? '/labels' : null).data?.items ?? [];
-  const segments = useResource<{ items: { key: string; name: string }[] }>(open && props.onFilter ? '/segments' : null).data?.items ?? [];
+  const segments = useResource<{ items: { key: string; name: Partial<Record<string, string>> }[] }>(open && props.onFilter ? '/segments' : null).data?.items ?? [];
   const choices: Record<Field, readonly string[]> = { ...FILTER_CHOICES, languages: LOCALES, labels: labels.map((l) => l.label), segments: segments.map((s) => s.key) };
 
   const toggle = (field: Field, value: string) => {
@@ -31,7 +30,11 @@ export function FilterBar(props: FilterBarProps) {
   };
   const optionLabel = (field: Field, value: string) => {
     if (field === 'labels') return value;
-    if (field === 'segments') return segments.find((s) => s.key === value)?.name ?? value;
+    if (field === 'segments') {
+      // A segment's name is given per language: the agent's, else English, else its key.
+      const name = segments.find((s) => s.key === value)?.name;
+      return name?.[i18n.language] ?? name?.en ?? value;
+    }
     if (field === 'languages') return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(value) ?? value;
     const prefix = { statuses: 'status', channels: 'channel', priorities: 'priority', sla: 'slaState' }[field];
     return t(`${prefix}.${value}`);

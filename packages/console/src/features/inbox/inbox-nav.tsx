@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
+import type { SavedFilter } from '@tandem/protocol';
+import { ProblemError } from '../../api/http-client.ts';
+import { useSession } from '../session/session-context.tsx';
 import { useDirectory } from '../../live/directory.ts';
 import { useLive } from '../../live/use-live.ts';
 import { conversationPath } from './view-route.ts';
-import { isEmptyFilter, storeSavedFilters, type SavedFilter } from './saved-filters.ts';
-import { unreadCount, type Filter, type View, type ViewContext } from './views.ts';
+import { isEmptyFilter, unreadCount, type Filter, type View, type ViewContext } from './views.ts';
 
 const FIXED_VIEWS = ['mine', 'unassigned', 'all', 'mentions'] as const;
 
@@ -13,8 +15,8 @@ interface InboxNavProps {
   view: View;
   context: ViewContext;
   saved: SavedFilter[];
-  onSavedChange: (filters: SavedFilter[]) => void;
-  storageKey: string;
+  /** A filter was saved or deleted: read the list again. */
+  onSavedChange: () => void;
   currentFilter: Filter;
 }
 
@@ -24,6 +26,9 @@ export function InboxNav(props: InboxNavProps) {
   // Read after the first page of work is on screen: the list comes first.
   const teams = useDirectory('teams', useLive((s) => s.loaded));
   const [naming, setNaming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { http } = useSession();
+  const [, navigate] = useLocation();
   const current = (v: View) => JSON.stringify(v) === JSON.stringify(props.view);
 
   const counts = useMemo(() => {
@@ -41,17 +46,21 @@ export function InboxNav(props: InboxNavProps) {
     );
   };
 
-  function save(name: string) {
-    const next = [...props.saved, { id: crypto.randomUUID().slice(0, 8), name, filter: props.currentFilter }];
-    storeSavedFilters(localStorage, props.storageKey, next);
-    props.onSavedChange(next);
-    setNaming(false);
+  async function save(name: string) {
+    setError(null);
+    try {
+      await http.send('POST', '/saved-filters', { name, filter: props.currentFilter });
+      props.onSavedChange();
+      setNaming(false);
+    } catch (failure) {
+      setError(failure instanceof ProblemError ? failure.message : t('inbox.filterNotSaved'));
+    }
   }
 
-  function remove(id: string) {
-    const next = props.saved.filter((f) => f.id !== id);
-    storeSavedFilters(localStorage, props.storageKey, next);
-    props.onSavedChange(next);
+  async function remove(id: string) {
+    await http.send('DELETE', `/saved-filters/${id}`).catch(() => undefined);
+    props.onSavedChange();
+    if (props.view.kind === 'saved' && props.view.filterId === id) navigate(conversationPath({ kind: 'mine' }));
   }
 
   return (
@@ -64,14 +73,15 @@ export function InboxNav(props: InboxNavProps) {
         {props.saved.map((f) => (
           <li key={f.id} className="inbox-nav__saved">
             {link({ kind: 'saved', filterId: f.id }, f.name, `saved-${f.id}`)}
-            <button type="button" className="button button--quiet" aria-label={t('inbox.deleteFilter', { name: f.name })} onClick={() => remove(f.id)}>×</button>
+            <button type="button" className="button button--quiet" aria-label={t('inbox.deleteFilter', { name: f.name })} onClick={() => void remove(f.id)}>×</button>
           </li>
         ))}
       </ul>
       {naming ? (
-        <form onSubmit={(e) => { e.preventDefault(); const name = String(new FormData(e.currentTarget).get('name')).trim(); if (name) save(name); }}>
-          <input name="name" maxLength={40} required aria-label={t('inbox.filterName')} autoFocus />
+        <form onSubmit={(e) => { e.preventDefault(); const name = String(new FormData(e.currentTarget).get('name')).trim(); if (name) void save(name); }}>
+          <input name="name" maxLength={40} required aria-label={t('inbox.filterName')} aria-invalid={error ? true : undefined} autoFocus data-testid="filter-name" />
           <button className="button">{t('common.save')}</button>
+          {error && <p className="field-error" role="alert">{error}</p>}
         </form>
       ) : (
         <button type="button" className="button button--quiet" disabled={props.view.kind === 'saved' || isEmptyFilter(props.currentFilter)} onClick={() => setNaming(true)}>

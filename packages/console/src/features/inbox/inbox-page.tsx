@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
+import type { SavedFilter } from '@tandem/protocol';
+import { useResource } from '../../api/use-resource.ts';
 import { useSession } from '../session/session-context.tsx';
 import { useLive } from '../../live/use-live.ts';
 import { TopBar } from '../layout/top-bar.tsx';
@@ -14,7 +16,6 @@ import { InboxList } from './inbox-list.tsx';
 import { OpenTabs } from './open-tabs.tsx';
 import { conversationPath, parseView } from './view-route.ts';
 import { emptyFilter, selectRows, type Filter, type Sort } from './views.ts';
-import { loadSavedFilters } from './saved-filters.ts';
 import { useClock } from './use-clock.ts';
 
 const MAX_TABS = 8;
@@ -26,21 +27,22 @@ export function InboxPage() {
   const { session, live } = useSession();
   const view = useMemo(() => parseView(params.view ?? 'mine'), [params.view]);
   const inbox = useLive((s) => s.inbox);
+  const loaded = useLive((s) => s.loaded);
+  // The agent's saved filters live on the server (they follow the agent); read after the first page.
+  const savedFilters = useResource<{ items: SavedFilter[] }>(loaded ? '/saved-filters' : null);
+  const saved = savedFilters.data?.items ?? [];
   const mentioned = useLive((s) => s.mentioned);
   const now = useClock(30_000);
   const [sort, setSort] = useState<Sort>(() => (localStorage.getItem('tandem.sort') as Sort | null) ?? 'waiting');
   const [adhoc, setAdhoc] = useState<Filter>(emptyFilter);
   const [tabs, setTabs] = useState<string[]>([]);
   const [help, setHelp] = useState(false);
-  const savedKey = `tandem.filters.${session.workspace.id}.${session.agent.id}`;
-  const [saved, setSaved] = useState(() => loadSavedFilters(localStorage, savedKey));
 
   const filter = view.kind === 'saved' ? (saved.find((f) => f.id === view.filterId)?.filter ?? emptyFilter) : adhoc;
   const context = useMemo(() => ({ agentId: session.agent.id, mentioned, now }), [session.agent.id, mentioned, now]);
   const rows = useMemo(() => selectRows(inbox.rows.values(), { view, filter, sort, context }), [inbox.rows, view, filter, sort, context]);
   const selectedId = params.conversationId ?? null;
 
-  const loaded = useLive((s) => s.loaded);
   // A conversation outside the loaded work (resolved, or from a link) is fetched into the store.
   useEffect(() => {
     if (selectedId && loaded && !live.getSnapshot().inbox.rows.has(selectedId)) void live.refresh([selectedId]);
@@ -81,7 +83,7 @@ export function InboxPage() {
       <TopBar />
       <ConnectionBanner />
       <div className="workspace-grid">
-        <InboxNav view={view} context={context} saved={saved} onSavedChange={setSaved} storageKey={savedKey} currentFilter={adhoc} />
+        <InboxNav view={view} context={context} saved={saved} onSavedChange={savedFilters.reload} currentFilter={adhoc} />
         <InboxList
           rows={rows}
           selectedId={selectedId}

@@ -1,25 +1,15 @@
-import { CHANNEL_KINDS, CONVERSATION_STATUSES, PRIORITIES, type ChannelKind, type ConversationStatus, type Priority } from '@tandem/core';
-import type { InboxRow } from '@tandem/protocol';
+import { CHANNEL_KINDS, CONVERSATION_STATUSES, INBOX_SLA_STATES, PRIORITIES, type InboxSlaState, type Priority } from '@tandem/core';
+import type { InboxFilter, InboxRow } from '@tandem/protocol';
 
 export const SORTS = ['waiting', 'priority', 'sla', 'recent'] as const;
 export type Sort = (typeof SORTS)[number];
-export const SLA_STATES = ['breached', 'due-soon', 'on-track', 'none'] as const;
-export type SlaState = (typeof SLA_STATES)[number];
 
-/** A saved filter (or the ad-hoc one): every list is "any of these"; empty means no condition. */
-export interface Filter {
-  statuses: ConversationStatus[];
-  channels: ChannelKind[];
-  priorities: Priority[];
-  languages: string[];
-  labels: string[];
-  /** The customer's segments now (keys). */
-  segments: string[];
-  sla: SlaState[];
-}
+/** The filter in use (saved, or the ad-hoc one): every list is "any of these"; empty means no condition. */
+export type Filter = InboxFilter;
 
 export const emptyFilter: Filter = { statuses: [], channels: [], priorities: [], languages: [], labels: [], segments: [], sla: [] };
-export const FILTER_CHOICES = { statuses: CONVERSATION_STATUSES, channels: CHANNEL_KINDS, priorities: PRIORITIES, sla: SLA_STATES } as const;
+export const isEmptyFilter = (filter: Filter) => Object.values(filter).every((list: unknown[]) => list.length === 0);
+export const FILTER_CHOICES = { statuses: CONVERSATION_STATUSES, channels: CHANNEL_KINDS, priorities: PRIORITIES, sla: INBOX_SLA_STATES } as const;
 
 export type View = { kind: 'mine' | 'unassigned' | 'all' | 'mentions' } | { kind: 'team'; teamId: string } | { kind: 'saved'; filterId: string };
 
@@ -33,7 +23,7 @@ export interface ViewContext {
 const SLA_SOON_MS = 15 * 60_000;
 const PRIORITY_RANK: Record<Priority, number> = { urgent: 3, high: 2, normal: 1, low: 0 };
 
-export function slaStateOf(row: InboxRow, now: number): SlaState {
+export function slaStateOf(row: InboxRow, now: number): InboxSlaState {
   if (row.slaBreached) return 'breached';
   if (!row.slaDueAt) return 'none';
   const left = Date.parse(row.slaDueAt) - now;

@@ -5,6 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { until } from '../poll.ts';
 import { call, startTestApp, uniqueSlug, type TestApp } from '../harness.ts';
 import { seedDemoWorkspace } from '../../src/admin/demo-seed.ts';
 import { findWorkspaceBySlug } from '../../src/features/workspaces/workspace.store.ts';
@@ -26,15 +27,6 @@ describe('the agent console, a day in miniature', { skip: skip ?? false, timeout
   const base = await app.listen();
   const site = await startHostSite(base);
   const browser = await launchBrowser();
-
-  async function until<T>(read: () => Promise<T | null | undefined>): Promise<T> {
-    for (let i = 0; i < 100; i++) {
-      const value = await read();
-      if (value !== null && value !== undefined) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('timed out waiting');
-  }
 
   /** The demo shop, with only its owner at work: the Persian run has nobody who speaks Persian online. */
   async function shop(app: TestApp) {
@@ -63,7 +55,7 @@ describe('the agent console, a day in miniature', { skip: skip ?? false, timeout
       const conversation = await until(async () => {
         const listed = await app.services.conversations.list(workspace.id, {}, { before: null, limit: 50 });
         return listed.find((c) => c.handler !== 'bot' && c.channels.includes('web'));
-      });
+      }, 10_000);
       await app.services.customers.update(workspace.id, conversation.customerId, { name: script.customer });
 
       // 2. The owner signs in; in English routing gave it to them, in Persian it waits for someone to accept.
@@ -74,7 +66,7 @@ describe('the agent console, a day in miniature', { skip: skip ?? false, timeout
       if (language === 'fa') await agent.page.getByTestId('view-unassigned').click();
       await a.row(conversation.id).click();
       if (language === 'fa') await agent.page.getByTestId('take').click();
-      await until(async () => ((await app.services.conversations.get(workspace.id, conversation.id)).assigneeId === owner.id ? true : null));
+      await until(async () => ((await app.services.conversations.get(workspace.id, conversation.id)).assigneeId === owner.id ? true : null), 10_000);
 
       // 3. The context packet is on top: nobody asks the customer again.
       await a.packet.waitFor();
@@ -106,7 +98,7 @@ describe('the agent console, a day in miniature', { skip: skip ?? false, timeout
       await agent.page.getByTestId('transfer-note').fill(script.handover);
       await app.services.agentRouting.setPresence(workspace.id, colleague.id, { status: 'online' });
       await agent.page.getByTestId('transfer-submit').click();
-      await until(async () => ((await app.services.conversations.get(workspace.id, conversation.id)).assigneeId === colleague.id ? true : null));
+      await until(async () => ((await app.services.conversations.get(workspace.id, conversation.id)).assigneeId === colleague.id ? true : null), 10_000);
       if (language === 'fa') await agent.page.screenshot({ path: fileURLToPath(new URL('console-fa-rtl.png', ARTIFACTS_DIR)), fullPage: true });
 
       // 6. The colleague finds it in Mine and in Mentions, reads the note, and resolves it with the keyboard.

@@ -2,6 +2,7 @@
 // and the pre-chat choice of topic and of a person, which decides who answers.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { until } from '../poll.ts';
 import { call, startTestApp } from '../harness.ts';
 import { browserUnavailable, launchBrowser, newDevice } from './browser.ts';
 import { startHostSite } from './host-site.ts';
@@ -16,16 +17,6 @@ describe('routing in the widget', { skip: skip ?? false, timeout: 180_000 }, asy
   const browser = await launchBrowser();
 
   const shop = () => shopWorkspace(app, site.origin);
-
-  /** Polls until `read` returns something (5 s at most). */
-  async function until<T>(read: () => Promise<T | null>): Promise<T> {
-    for (let i = 0; i < 50; i++) {
-      const value = await read();
-      if (value !== null) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('timed out waiting');
-  }
 
   it('a waiting customer sees their place in line and the expected wait (in Persian), until an agent takes it', async () => {
     const ws = await shop();

@@ -62,13 +62,8 @@ export function expireSignals(state: SignalsState, now: number): SignalsState {
   };
   const viewers = fresh(state.viewers, VIEWING_TTL_MS);
   const agentsTyping = fresh(state.agentsTyping, TYPING_TTL_MS);
-  let customerTyping = state.customerTyping;
-  for (const [id, at] of state.customerTyping) {
-    if (now - at >= TYPING_TTL_MS) {
-      if (customerTyping === state.customerTyping) customerTyping = new Map(state.customerTyping);
-      (customerTyping as Map<string, number>).delete(id);
-    }
-  }
+  const stillTyping = [...state.customerTyping].filter(([, at]) => now - at < TYPING_TTL_MS);
+  const customerTyping = stillTyping.length === state.customerTyping.size ? state.customerTyping : new Map(stillTyping);
   if (viewers === state.viewers && agentsTyping === state.agentsTyping && customerTyping === state.customerTyping) return state;
   return { viewers, agentsTyping, customerTyping };
 }

@@ -188,6 +188,8 @@ export const messages = pgTable(
     body: text('body').notNull(),
     content: jsonb('content').$type<Record<string, unknown>>().notNull().default({}),
     deliveryStatus: text('delivery_status').notNull(),
+    /** Why the last send failed (provider code and text), shown on the message. */
+    deliveryError: text('delivery_error'),
     idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),
   },
@@ -284,3 +286,4 @@ export * from './bot.schema.ts';
 export * from './routing.schema.ts';
 export * from './sla.schema.ts';
 export * from './console.schema.ts';
+export * from './channels.schema.ts';

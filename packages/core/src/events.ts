@@ -7,6 +7,7 @@ export const FEED_EVENT_TYPES = [
   'conversation.merged',
   'conversation.split',
   'message.created',
+  'message.delivery_updated',
   'customer.merged',
   'sla.warned',
   'sla.breached',

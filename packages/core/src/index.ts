@@ -31,3 +31,8 @@ export * from './routing/service-strategy.ts';
 export * from './routing/segment-templates.ts';
 export * from './routing/team-hours.ts';
 export * from './routing/sla-policy.ts';
+export * from './channel/delivery.ts';
+export * from './channel/messaging-window.ts';
+export * from './email/reply-text.ts';
+export * from './email/auto-submitted.ts';
+export * from './email/thread-token.ts';

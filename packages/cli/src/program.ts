@@ -59,6 +59,23 @@ export function buildProgram(io: CliIo): Command {
       if (created.generated) io.out(`Password (shown once): ${created.password}`);
     });
 
+  const channels = program.command('channels').description('Email, SMS and WhatsApp channels');
+  channels.command('simulate')
+    .description('Send a customer message through an SMS or WhatsApp channel as its provider would: a signed webhook to the running server')
+    .argument('<kind>', 'sms or whatsapp')
+    .option('--url <url>', 'the running server', 'http://127.0.0.1:3000')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .requiredOption('--email <email>', 'an admin’s sign-in email')
+    .requiredOption('--password <password>', 'their password')
+    .requiredOption('--from <number>', 'the customer’s number, E.164 (+84901234567)')
+    .requiredOption('--text <text>', 'what the customer writes')
+    .option('--name <name>', 'the customer’s profile name')
+    .action(async (kind: string, options: { url: string; workspace: string; email: string; password: string; from: string; text: string; name?: string }) => {
+      if (kind !== 'sms' && kind !== 'whatsapp') throw new Error(`unknown channel kind "${kind}": use sms or whatsapp`);
+      const { runSimulate } = await import('./commands/channels.ts');
+      await runSimulate(io, kind, options);
+    });
+
   const kb = program.command('kb').description('Knowledge base: import from and export to a folder of Markdown files');
   kb.command('import')
     .description('Import <dir>/categories.yaml and <dir>/<locale>/<key>.md (YAML front-matter); all or nothing')

@@ -41,7 +41,7 @@ function conversationRows(n: number, options: { workspaceId: string; agentId: st
   const pattern = PATTERNS[n % PATTERNS.length]!;
   const messageRows = pattern.map(([author, isPrivate], i) => ({
     workspaceId, id: uuidV7(), conversationId, seq: i + 1, author, authorId: author === 'agent' ? agentId : customerId,
-    channel: 'email', private: isPrivate, body: BODIES[(n + i) % BODIES.length]!, deliveryStatus: 'stored', createdAt: new Date(at + (i + 1) * 10_000),
+    channel: 'email', private: isPrivate, body: BODIES[(n + i) % BODIES.length]!, deliveryStatus: 'stored', deliveryError: null, createdAt: new Date(at + (i + 1) * 10_000),
   }));
   const lastActivityAt = messageRows.at(-1)!.createdAt;
   return {

@@ -48,6 +48,7 @@ function relay(customer: WebSocket, frame: SendFrame): void {
     body: frame.body,
     content: {},
     deliveryStatus: 'stored',
+    deliveryError: null,
     idempotencyKey: frame.idempotencyKey,
     createdAt: now,
   };

@@ -34,6 +34,8 @@ import { widgetGuideRoutes } from './features/kb/widget-guides.routes.ts';
 import { cannedResponseRoutes } from './features/canned-responses/canned-responses.routes.ts';
 import { mentionRoutes } from './features/mentions/mentions.routes.ts';
 import { savedFilterRoutes } from './features/saved-filters/saved-filters.routes.ts';
+import { channelRoutes } from './features/channels/channels.routes.ts';
+import { webhookRoutes } from './features/channels/webhooks.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
 import { registerWidgetScript } from './http/widget-script.ts';
@@ -108,6 +110,8 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(cannedResponseRoutes(services), prefix);
   await http.register(mentionRoutes(services), prefix);
   await http.register(savedFilterRoutes(services), prefix);
+  await http.register(channelRoutes(services, deps), prefix);
+  await http.register(webhookRoutes(services, deps), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);

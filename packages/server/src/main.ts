@@ -16,11 +16,15 @@ import type { ServiceDeps } from './platform/deps.ts';
 import { createApp, type App } from './app.ts';
 import { countWorkspaces } from './features/workspaces/workspace.store.ts';
 import { seedDemoWorkspace, type DemoCredentials } from './admin/demo-seed.ts';
+import { startSmtpListener } from './channels/email/smtp-listener.ts';
+import { createInboundMailHandler } from './features/channels/inbound-mail.handler.ts';
 
 export interface RunningServer {
   url: string;
   app: App;
   deps: ServiceDeps;
+  /** The inbound SMTP listener's port, or null when INBOUND_SMTP is off. */
+  smtpPort: number | null;
   /** Set when this start created the demo workspace (first run on an empty database). */
   demo: DemoCredentials | null;
   /** Stops accepting work, drains in-flight requests and pending writes, then closes storage. */
@@ -61,22 +65,31 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const demo = config.TANDEM_DEMO && (await countWorkspaces(database.db)) === 0 ? await seedDemoWorkspace(app.services, deps) : null;
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });
   app.services.botTurns.setSelfUrl(address);
+  app.services.channelSimulator.setSelfUrl(address);
   app.services.passes.start(config.PERIODIC_PASS_SECONDS);
-  log.info({ address, database: database.kind, bus: config.REDIS_URL ? 'redis' : 'in-process', mail: config.SMTP_URL ? 'smtp' : 'outbox' }, 'server started');
+  const smtp = config.INBOUND_SMTP
+    ? await startSmtpListener(createInboundMailHandler(app.services, database.db), {
+        host: config.HOST, port: config.INBOUND_SMTP_PORT, maxBytes: config.INBOUND_EMAIL_MAX_BYTES, perSenderPerHour: config.INBOUND_EMAIL_PER_SENDER_PER_HOUR, log,
+      })
+    : null;
+  log.info({ address, smtpPort: smtp?.port ?? null, database: database.kind, bus: config.REDIS_URL ? 'redis' : 'in-process', mail: config.SMTP_URL ? 'smtp' : 'outbox' }, 'server started');
   let closing: Promise<void> | null = null;
   return {
     url: config.PUBLIC_URL ?? address,
     app,
     deps,
+    smtpPort: smtp?.port ?? null,
     demo,
     close: () =>
       (closing ??= (async () => {
+        await smtp?.close();
         await app.http.close();
         await app.services.passes.stop();
         await app.services.routing.settled();
         await app.services.botTurns.settled();
         await app.services.botModels.settled();
         await app.services.appender.drain();
+        await app.services.deliveries.settled();
         await bus.close();
         await mailer.close();
         await database.close();

@@ -36,10 +36,23 @@ import { createPeriodicPasses } from './features/scheduler/periodic-passes.ts';
 import { createCannedResponseService } from './features/canned-responses/canned-response.service.ts';
 import { createMentionService } from './features/mentions/mention.service.ts';
 import { createSavedFilterService } from './features/saved-filters/saved-filter.service.ts';
+import { createDeliveryService } from './features/deliveries/delivery.service.ts';
+import { withDeliveryKick } from './features/deliveries/with-delivery-kick.ts';
+import { createEmailSender } from './features/deliveries/email.sender.ts';
+import { createMessagingSender } from './features/deliveries/messaging.sender.ts';
+import { createChannelSettingsService } from './features/channels/channel-settings.service.ts';
+import { createChannelSimulator } from './features/channels/channel-simulator.service.ts';
+import { createEmailInboundService } from './features/channels/email-inbound.service.ts';
+import { createMessagingInboundService } from './features/channels/messaging-inbound.service.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
-  const appender = createMessageAppender(deps);
+  const uploads = createUploadService(deps);
+  const deliveries = createDeliveryService({
+    ...deps,
+    senders: { email: createEmailSender({ ...deps, uploads }), sms: createMessagingSender({ ...deps, fetch }, 'sms'), whatsapp: createMessagingSender({ ...deps, fetch }, 'whatsapp') },
+  });
+  const appender = withDeliveryKick(createMessageAppender(deps), deliveries);
   const customers = createCustomerService(deps);
   const auth = createAuthService(deps);
   const articleSearch = createArticleSearchService(deps);
@@ -53,9 +66,11 @@ export function createServices(deps: ServiceDeps) {
   const passes = createPeriodicPasses([
     { name: 'routing', workspaces: () => routing.workspacesToPass(), run: (workspaceId) => routing.pass(workspaceId) },
     { name: 'sla', workspaces: () => workspacesWithSla(deps.db), run: (workspaceId) => sla.pass(workspaceId) },
+    { name: 'deliveries', workspaces: () => deliveries.workspacesToPass(), run: (workspaceId) => deliveries.pass(workspaceId) },
   ], deps.log);
   const handoff = createHandoffService({ ...deps, conversations, customers, routing });
   const botTurns = createBotTurnService({ ...deps, appender, customers, models: botModels, handoff, articleSearch, segments });
+  const receive = withRouting(withBotTurns(createReceiveService({ ...deps, appender, customers }), botTurns), routing);
   const articleChanged = (workspaceId: string, articleId: string) => {
     articleSearch.changed(workspaceId, articleId);
     botModels.retrainLater(workspaceId); // articles' sample questions train the bot
@@ -68,7 +83,7 @@ export function createServices(deps: ServiceDeps) {
     customers,
     conversations,
     mergeSplit: createMergeSplitService(deps),
-    receive: withRouting(withBotTurns(createReceiveService({ ...deps, appender, customers }), botTurns), routing),
+    receive,
     postMessage,
     revert: createRevertService(deps),
     signals: createSignalService(deps),
@@ -76,7 +91,12 @@ export function createServices(deps: ServiceDeps) {
     articles: createArticleService({ ...deps, onChanged: articleChanged }),
     guides,
     kbImport: createKbImportService({ ...deps, guides, onChanged: articleChanged }),
-    uploads: createUploadService(deps),
+    uploads,
+    deliveries,
+    channelSettings: createChannelSettingsService(deps),
+    channelSimulator: createChannelSimulator(deps),
+    emailInbound: createEmailInboundService({ ...deps, receive, appender, customers, uploads, deliveries, limits: { maxAttachments: 20, maxAttachmentBytes: deps.config.UPLOAD_MAX_BYTES } }),
+    messagingInbound: createMessagingInboundService({ ...deps, receive, customers, uploads, deliveries, fetch }),
     identify: createIdentifyService({ ...deps, auth, customers }),
     magicLinks: createMagicLinkService({ ...deps, auth, customers }),
     widget: createWidgetService({ ...deps, auth, conversations, customers, handoff }),

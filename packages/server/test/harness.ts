@@ -61,6 +61,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     await app.services.botTurns.settled();
     await app.services.botModels.settled();
     await app.services.appender.drain();
+    await app.services.deliveries.settled();
     await bus.close();
     await mailer.close();
     await database.close();
@@ -75,6 +76,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
       await app.http.listen({ host: '127.0.0.1', port: 0 });
       base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
       app.services.botTurns.setSelfUrl(base);
+      app.services.channelSimulator.setSelfUrl(base);
       return base;
     },
   };

@@ -6,16 +6,23 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 
 export interface CaughtMail {
   to: string[];
+  from: string;
   subject: string;
   text: string;
   html: string;
+  messageId: string;
+  inReplyTo: string;
+  references: string[];
+  replyTo: string;
+  headers: Map<string, unknown>;
+  attachments: Array<{ filename: string; size: number }>;
 }
 
 export interface MailCatcher {
   url: string;
   mails: CaughtMail[];
-  /** Resolves with the first mail to `to` (already received or arriving within the timeout). */
-  waitFor(to: string, timeoutMs?: number): Promise<CaughtMail>;
+  /** Resolves with the first mail to `to` (already received or arriving within the timeout), or the first that `match` accepts. */
+  waitFor(to: string, timeoutMs?: number, match?: (mail: CaughtMail) => boolean): Promise<CaughtMail>;
   close(): Promise<void>;
 }
 
@@ -30,7 +37,19 @@ export async function startMailCatcher(): Promise<MailCatcher> {
       simpleParser(stream).then(
         (parsed: ParsedMail) => {
           const to = [parsed.to].flat().flatMap((a) => a?.value.map((v) => v.address ?? '') ?? []);
-          mails.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '' });
+          mails.push({
+            to,
+            from: parsed.from?.value[0]?.address ?? '',
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : '',
+            messageId: parsed.messageId ?? '',
+            inReplyTo: parsed.inReplyTo ?? '',
+            references: [parsed.references ?? []].flat(),
+            replyTo: parsed.replyTo?.value[0]?.address ?? '',
+            headers: parsed.headers,
+            attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', size: a.size })),
+          });
           for (const wake of waiters) wake();
           callback();
         },
@@ -43,8 +62,8 @@ export async function startMailCatcher(): Promise<MailCatcher> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
-    waitFor(to, timeoutMs = 5000) {
-      const find = () => mails.find((m) => m.to.includes(to));
+    waitFor(to, timeoutMs = 5000, match = () => true) {
+      const find = () => mails.find((m) => m.to.includes(to) && match(m));
       return new Promise((resolve, reject) => {
         const check = () => {
           const mail = find();

@@ -85,7 +85,8 @@ export interface ServerProcess extends CliProcess {
 /** `tandem start` on a port chosen here, resolved once GET /healthz answers 200. */
 export async function startServerProcess(settings: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
   const port = Number(settings.PORT ?? (await freePort()));
-  const cli = spawnCli(['start'], { HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...settings, PORT: String(port) });
+  // Inbound SMTP on a free port: test servers run side by side.
+  const cli = spawnCli(['start'], { HOST: '127.0.0.1', LOG_LEVEL: 'warn', INBOUND_SMTP_PORT: '0', ...settings, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
   let done = false;
   void cli.exited.then(() => (done = true));

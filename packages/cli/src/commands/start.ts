@@ -13,12 +13,14 @@ export async function runStart(io: CliIo): Promise<void> {
   io.out(`  Health     ${server.url}/healthz`);
   io.out(`  Widget     ${server.url}/widget.js`);
   io.out(`  Demo shop  ${server.url}/demo  (the customer side: try the chat)`);
+  if (server.smtpPort !== null) io.out(`  Email in   smtp://${config.HOST}:${server.smtpPort}  (mail to an email channel's support address)`);
   if (server.demo) {
     io.out('');
     io.out(`Demo workspace "${server.demo.workspace}" created. Sign in at ${server.url}/ with (shown once):`);
     io.out(`  workspace ${server.demo.workspace}`);
     io.out(`  email     ${server.demo.email}`);
     io.out(`  password  ${server.demo.password}`);
+    io.out(`Its support address is support@${server.demo.workspace}.tandem.test; try SMS and WhatsApp with \`tandem channels simulate\`.`);
   }
   const signal = await io.stopSignal();
   io.out(`${signal}: finishing in-flight requests and closing the database...`);

@@ -81,7 +81,12 @@ export const en = {
     csat_given: 'Rated the service',
     custom: 'Event',
   },
-  message: { note: 'Note', bot: 'Bot', system: 'Tandem', agent: 'Agent' },
+  message: {
+    note: 'Note', bot: 'Bot', system: 'Tandem', agent: 'Agent',
+    original: 'Original email', autoReply: 'Automatic reply, not answered', bulk: 'Mailing list, not answered',
+    notKept: 'Not kept: {{files}}',
+  },
+  delivery: { stored: 'Sending…', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not delivered', error: 'Why: {{error}}' },
   thread: { failed: 'The messages could not be loaded. Reload to try again.', label: 'Messages' },
   composer: {
     mode: 'Reply or note',

@@ -81,7 +81,12 @@ export const fa = {
     csat_given: 'به خدمات امتیاز داد',
     custom: 'رویداد',
   },
-  message: { note: 'یادداشت', bot: 'ربات', system: 'Tandem', agent: 'کارشناس' },
+  message: {
+    note: 'یادداشت', bot: 'ربات', system: 'Tandem', agent: 'کارشناس',
+    original: 'ایمیل اصلی', autoReply: 'پاسخ خودکار، بی‌پاسخ می‌ماند', bulk: 'ایمیل گروهی، بی‌پاسخ می‌ماند',
+    notKept: 'نگه داشته نشد: {{files}}',
+  },
+  delivery: { stored: 'در حال ارسال…', sent: 'ارسال شد', delivered: 'رسید', read: 'خوانده شد', failed: 'نرسید', error: 'علت: {{error}}' },
   thread: { failed: 'پیام‌ها بارگذاری نشدند. برای تلاش دوباره صفحه را تازه کنید.', label: 'پیام‌ها' },
   composer: {
     mode: 'پاسخ یا یادداشت',

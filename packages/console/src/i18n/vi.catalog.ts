@@ -78,7 +78,12 @@ export const vi = {
     csat_given: 'Đánh giá dịch vụ',
     custom: 'Sự kiện',
   },
-  message: { note: 'Ghi chú', bot: 'Bot', system: 'Tandem', agent: 'Nhân viên' },
+  message: {
+    note: 'Ghi chú', bot: 'Bot', system: 'Tandem', agent: 'Nhân viên',
+    original: 'Email gốc', autoReply: 'Trả lời tự động, không phản hồi', bulk: 'Thư hàng loạt, không phản hồi',
+    notKept: 'Không lưu: {{files}}',
+  },
+  delivery: { stored: 'Đang gửi…', sent: 'Đã gửi', delivered: 'Đã nhận', read: 'Đã xem', failed: 'Gửi không được', error: 'Lý do: {{error}}' },
   thread: { failed: 'Không tải được tin nhắn. Hãy tải lại trang để thử lại.', label: 'Tin nhắn' },
   composer: {
     mode: 'Trả lời hay ghi chú',

@@ -5,7 +5,7 @@ import type { HttpClient } from '../api/http-client.ts';
 export interface ThreadCache {
   get(conversationId: string): readonly Message[] | undefined;
   put(conversationId: string, messages: readonly Message[]): void;
-  /** Adds a live message to a cached thread; returns false when the thread is not cached. */
+  /** Adds a live message to a cached thread, or replaces it (its delivery status moved); false when the thread is not cached. */
   append(message: Message): boolean;
 }
 
@@ -26,8 +26,9 @@ export function createThreadCache(capacity = 30): ThreadCache {
     append(message) {
       const current = threads.get(message.conversationId);
       if (!current) return false;
-      if (current.some((m) => m.id === message.id)) return true;
-      const next = [...current, message].sort((a, b) => a.seq - b.seq);
+      const next = current.some((m) => m.id === message.id)
+        ? current.map((m) => (m.id === message.id ? message : m))
+        : [...current, message].sort((a, b) => a.seq - b.seq);
       threads.set(message.conversationId, next);
       return true;
     },

@@ -125,6 +125,7 @@ export function message(c: Conversation, overrides: Partial<Message> = {}): Mess
     body: 'hi',
     content: {},
     deliveryStatus: 'stored',
+    deliveryError: null,
     idempotencyKey: null,
     createdAt: c.lastActivityAt,
     ...overrides,

@@ -93,11 +93,36 @@ export const AttachmentMeta = z.strictObject({
 }).meta({ id: 'AttachmentMeta' });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
-export const MessageContent = z.strictObject({
+/** A WhatsApp message template (approved by Meta) with its body parameters, for replies outside the 24-hour window. */
+export const TemplateUse = z.strictObject({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/),
+  language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/),
+  parameters: z.array(z.string().min(1).max(1024)).max(20).default([]),
+}).meta({ id: 'TemplateUse' });
+
+/** What a sender may attach to a message. */
+export const ComposedContent = z.strictObject({
   quickReplies: z.array(QuickReply).max(10).optional(),
   articleCards: z.array(ArticleCard).max(10).optional(),
   attachments: z.array(AttachmentMeta).max(20).optional(),
-}).meta({ id: 'MessageContent' });
+  template: TemplateUse.optional(),
+}).meta({ id: 'ComposedContent' });
+
+/** What the email channel records of a mail it received (never set by clients). */
+export const EmailMeta = z.object({
+  subject: z.string().nullable(),
+  from: z.string(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  messageId: z.string().nullable(),
+  kind: z.enum(['personal', 'auto_reply', 'bounce', 'bulk']).describe('Auto-replies, bounces and bulk mail are stored but never answered'),
+  authentication: z.object({ spf: z.string().nullable(), dkim: z.string().nullable(), dmarc: z.string().nullable() }),
+  html: z.string().nullable().describe('The HTML part, sanitized (no scripts, styles or images)'),
+  quoted: z.boolean().describe('Quoted history or a signature was cut from the body'),
+  dropped: z.array(z.string()).describe('Attachments not kept (too large, too many, or a type not allowed)'),
+}).meta({ id: 'EmailMeta' });
+
+export const MessageContent = ComposedContent.extend({ email: EmailMeta.optional() }).meta({ id: 'MessageContent' });
 export type MessageContent = z.infer<typeof MessageContent>;
 
 export const MessageBody = z.string().min(1).max(MESSAGE_MAX_CHARS);
@@ -119,6 +144,7 @@ export const Message = z.object({
   body: z.string(),
   content: MessageContent,
   deliveryStatus: z.enum(DELIVERY_STATUSES),
+  deliveryError: z.string().nullable().describe('Why the last send on email, SMS or WhatsApp failed'),
   idempotencyKey: z.string().nullable(),
   createdAt: Timestamp,
 }).meta({ id: 'Message' });
@@ -128,7 +154,7 @@ export const PostMessageBody = z.strictObject({
   body: MessageBody,
   private: z.boolean().default(false),
   channel: z.enum(CHANNEL_KINDS).optional().describe("Defaults to the customer's last channel"),
-  content: MessageContent.default({}),
+  content: ComposedContent.default({}),
   idempotencyKey: IdempotencyKey.optional(),
 });
 
@@ -146,7 +172,7 @@ export const InboundMessageBody = z.strictObject({
   threadKey: z.string().min(1).max(998).optional().describe("The channel's thread reference"),
   subject: z.string().trim().min(1).max(300).optional(),
   body: MessageBody,
-  content: MessageContent.default({}),
+  content: ComposedContent.default({}),
   idempotencyKey: IdempotencyKey.optional(),
 });
 

@@ -64,17 +64,29 @@ export const Channel = z.object({
   kind: z.enum(CHANNEL_KINDS),
   name: z.string(),
   enabled: z.boolean(),
+  config: z.record(z.string(), z.unknown()).describe('Per kind (email: addresses, senderName, footer; sms: Twilio; whatsapp: Cloud API). Secrets come back masked'),
+  webhookUrl: z.string().nullable().describe('Where the provider must post (SMS and WhatsApp)'),
   createdAt: Timestamp,
 }).meta({ id: 'Channel' });
+
+const ChannelConfigInput = z.record(z.string(), z.unknown()).describe("Checked against the kind's own schema; a masked or missing secret keeps the stored one");
 
 export const CreateChannelBody = z.strictObject({
   kind: z.enum(CHANNEL_KINDS),
   name: z.string().trim().min(1).max(120),
   enabled: z.boolean().default(true),
+  config: ChannelConfigInput.optional(),
 });
 export const UpdateChannelBody = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   enabled: z.boolean().optional(),
+  config: ChannelConfigInput.optional(),
+});
+
+export const SimulateChannelBody = z.strictObject({
+  from: z.string().regex(/^\+[1-9]\d{6,14}$/).describe("The customer's number, E.164"),
+  text: z.string().trim().min(1).max(1600),
+  name: z.string().trim().min(1).max(200).optional(),
 });
 
 export const AuditEntry = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS, FEED_EVENT_TYPES } from '@tandem/core';
 import { Id } from '../common.ts';
-import { Conversation, IdempotencyKey, Message, MessageBody, MessageContent } from '../rest/conversation.schemas.ts';
+import { Conversation, IdempotencyKey, Message, MessageBody, ComposedContent } from '../rest/conversation.schemas.ts';
 import { ConversationStart } from '../rest/widget.schemas.ts';
 
 // Client → server. The first frame is always `hello`; it carries the token when the
@@ -24,7 +24,7 @@ export const SendMessageFrame = z.strictObject({
   body: MessageBody,
   private: z.boolean().default(false),
   channel: z.enum(CHANNEL_KINDS).optional().describe("Agents: the channel to reply on; defaults to the customer's last one"),
-  content: MessageContent.default({}),
+  content: ComposedContent.default({}),
   idempotencyKey: IdempotencyKey,
 });
 

@@ -3,7 +3,7 @@ import { seedDemoBot } from './demo-bot.ts';
 import type { Services } from '../services.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
 import { saveTeam } from '../features/teams/team.store.ts';
-import { insertChannel } from '../features/channels/channel.store.ts';
+import { demoChannels } from './demo-channels.ts';
 import { loadDemoKnowledgeBase } from './demo-kb.ts';
 import { seedDemoCannedResponses } from './demo-canned.ts';
 
@@ -74,9 +74,7 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps, o
     { name: 'Billing', skills: ['billing'], agentIds: [agents[0]!.id, agents[2]!.id] },
   ];
   for (const team of teams) await saveTeam(db, workspace.id, { id: ids(), ...team, createdAt: clock() }, { isNew: true });
-  for (const channel of [{ kind: 'web', name: 'Website widget' }, { kind: 'email', name: 'support@demo.tandem.test' }, { kind: 'sms', name: 'SMS' }] as const) {
-    await insertChannel(db, workspace.id, { id: ids(), ...channel, enabled: true, createdAt: clock() });
-  }
+  for (const channel of demoChannels(workspace.slug)) await services.channelSettings.create(workspace.id, { ...channel, enabled: true });
   for (const c of DEMO_CONVERSATIONS) {
     const received = await services.receive.receiveFromIdentity({
       workspaceId: workspace.id,

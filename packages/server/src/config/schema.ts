@@ -43,6 +43,10 @@ export const SETTINGS = {
     url(/^smtps?$/).optional().describe('SMTP server for outgoing email (smtp://user:pass@host:587); unset writes .eml files to TANDEM_DATA_DIR/outbox'),
     true,
   ),
+  INBOUND_SMTP: setting(bool.default(true).describe('Receive email on the SMTP listener (mail to the email channels\' support addresses)')),
+  INBOUND_SMTP_PORT: setting(z.coerce.number().int().min(0).max(65535).default(2525).describe('Port of the inbound SMTP listener, on HOST (0 picks a free one); put your MX or relay in front of it')),
+  INBOUND_EMAIL_MAX_BYTES: setting(z.coerce.number().int().min(64 * 1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024).describe('Largest inbound email; bigger ones are refused during the SMTP transaction (552)')),
+  INBOUND_EMAIL_PER_SENDER_PER_HOUR: setting(z.coerce.number().int().min(1).max(100_000).default(60).describe('Emails one sender address may send per hour before the listener answers 451 (try later)')),
   MAIL_FROM: setting(z.string().min(3).max(320).default('Tandem <no-reply@localhost>').describe('From address of outgoing email')),
   LLM_BASE_URL: setting(
     url(/^https?$/).optional().describe('OpenAI-compatible API (e.g. https://api.openai.com/v1) the bot may use to draft answers from articles; unset: off'),

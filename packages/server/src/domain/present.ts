@@ -52,6 +52,7 @@ export function presentMessage(m: MessageRecord): Message {
     body: m.body,
     content: m.content,
     deliveryStatus: m.deliveryStatus,
+    deliveryError: m.deliveryError,
     idempotencyKey: m.idempotencyKey,
     createdAt: iso(m.createdAt),
   };

@@ -115,6 +115,7 @@ export interface MessageRecord {
   body: string;
   content: MessageContent;
   deliveryStatus: DeliveryStatus;
+  deliveryError: string | null;
   idempotencyKey: string | null;
   createdAt: Date;
 }

@@ -1,6 +1,10 @@
 // Every string the server itself shows to people (emails, the demo page), in each locale.
 // Keys are the same in every catalog; a test fails when one is missing.
 export const en = {
+  replyEmail: {
+    subject: 'Your conversation with {{workspace}}',
+    replyHint: 'Reply to this email to continue the conversation.',
+  },
   magicLink: {
     subject: 'Continue your conversation with {{workspace}}',
     body: 'Hello,\n\nSomeone (we hope you) asked to continue a conversation with {{workspace}} on another device. Open this link within {{minutes}} minutes:\n\n{{link}}\n\nIf this was not you, ignore this email: nothing happens unless the link is opened.',
@@ -64,6 +68,10 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Catalog = Shape<typeof en>;
 
 export const vi: Catalog = {
+  replyEmail: {
+    subject: 'Cuộc trò chuyện của bạn với {{workspace}}',
+    replyHint: 'Trả lời email này để tiếp tục cuộc trò chuyện.',
+  },
   magicLink: {
     subject: 'Tiếp tục cuộc trò chuyện với {{workspace}}',
     body: 'Xin chào,\n\nCó người (chúng tôi mong là bạn) muốn tiếp tục cuộc trò chuyện với {{workspace}} trên một thiết bị khác. Hãy mở liên kết này trong vòng {{minutes}} phút:\n\n{{link}}\n\nNếu không phải bạn, hãy bỏ qua email này: sẽ không có gì xảy ra nếu liên kết không được mở.',
@@ -124,6 +132,10 @@ export const vi: Catalog = {
 };
 
 export const fa: Catalog = {
+  replyEmail: {
+    subject: 'گفت‌وگوی شما با {{workspace}}',
+    replyHint: 'برای ادامهٔ گفت‌وگو به همین ایمیل پاسخ دهید.',
+  },
   magicLink: {
     subject: 'ادامهٔ گفت‌وگو با {{workspace}}',
     body: 'سلام،\n\nکسی (امیدواریم خودتان) خواسته است گفت‌وگو با {{workspace}} را روی دستگاه دیگری ادامه دهد. این پیوند را ظرف {{minutes}} دقیقه باز کنید:\n\n{{link}}\n\nاگر شما نبودید، این ایمیل را نادیده بگیرید: تا پیوند باز نشود هیچ اتفاقی نمی‌افتد.',

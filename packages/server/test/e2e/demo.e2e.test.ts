@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServerProcess, stopProcess } from '../server-process.ts';
+import { readdir, readFile } from 'node:fs/promises';
+import nodemailer from 'nodemailer';
+import { runCli, startServerProcess, stopProcess } from '../server-process.ts';
+import { until } from '../poll.ts';
 import type { Page } from 'playwright-core';
 import { browserUnavailable, launchBrowser, newDevice } from './browser.ts';
 import { consoleParts, signIn } from './console-page.ts';
@@ -184,6 +187,49 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await page.locator('[data-testid="thread-message"][data-author="agent"]').filter({ hasText: 'duplicate charge is refunded' }).waitFor();
     await page.getByTestId('view-mine').click();
     await parts.rows.filter({ hasText: 'Olivia Brown' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+  it('a customer emails the demo support address and gets the reply in the same thread; simulated SMS and WhatsApp show in the console', async () => {
+    const password = /password\s+(\S+)/.exec(server.stdout())![1]!;
+    const smtpPort = Number(/Email in\s+smtp:\/\/[\d.]+:(\d+)/.exec(server.stdout())![1]);
+    const mail = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    const sent = await mail.sendMail({ from: 'Phạm Hoa <hoa@example.vn>', to: 'support@demo.tandem.test', subject: 'Trà sen còn hàng không?', text: 'Shop còn trà sen không ạ?' });
+    mail.close();
+    const cookie = await ownerCookie();
+    const get = async (path: string) => (await fetch(`${server.url}/api/v1${path}`, { headers: { cookie } })).json() as Promise<any>;
+    const row = await until(async () => (await get('/inbox?limit=100')).items.find((r: any) => r.preview?.body === 'Shop còn trà sen không ạ?'));
+    const reply = await fetch(`${server.url}/api/v1/conversations/${row.conversation.id}/messages`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ body: 'Dạ còn ạ, chị ghé shop nhé.' }),
+    });
+    assert.equal(reply.status, 201);
+    // No SMTP_URL on a fresh install: the reply is written to the outbox, threaded under the customer's mail.
+    const outbox = join(dataDir, 'outbox');
+    const eml = await until(async () => {
+      const names = await readdir(outbox).catch(() => [] as string[]);
+      for (const name of names) {
+        const text = await readFile(join(outbox, name), 'utf8');
+        if (text.includes('hoa@example.vn')) return text;
+      }
+      return null;
+    }, 10_000);
+    assert.match(eml, new RegExp(`In-Reply-To: ${sent.messageId!.replace(/[.+]/g, '\\$&')}`));
+
+    const simulate = (kind: string, from: string, text: string) =>
+      runCli(['channels', 'simulate', kind, '--url', server.url, '--workspace', 'demo', '--email', 'owner@demo.tandem.test', '--password', password, '--from', from, '--text', text], {});
+    const sms = await simulate('sms', '+84901112233', 'Tôi muốn đổi địa chỉ giao hàng');
+    assert.equal(sms.code, 0, sms.stderr);
+    const whatsapp = await simulate('whatsapp', '+989121112233', 'سفارشم کی می‌رسد؟');
+    assert.equal(whatsapp.code, 0, whatsapp.stderr);
+    const { page, pageErrors, context } = await newDevice(browser);
+    await signIn(page, server.url, { workspace: 'demo', email: 'owner@demo.tandem.test', password });
+    await page.getByTestId('view-all').click();
+    const parts = consoleParts(page);
+    await parts.rows.filter({ hasText: 'Tôi muốn đổi địa chỉ giao hàng' }).click();
+    await parts.thread.filter({ hasText: 'Tôi muốn đổi địa chỉ giao hàng' }).waitFor();
+    await parts.rows.filter({ hasText: 'سفارشم کی می‌رسد؟' }).click();
+    await parts.thread.filter({ hasText: 'سفارشم کی می‌رسد؟' }).waitFor();
+    assert.equal(await page.getByTestId('message-channel').last().textContent(), 'WhatsApp');
     assert.deepEqual(pageErrors, []);
     await context.close();
   });

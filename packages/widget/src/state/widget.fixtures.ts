@@ -17,6 +17,7 @@ export function aMessage(seq: number, overrides: Partial<Message> = {}): Message
     body: `message ${seq}`,
     content: {},
     deliveryStatus: 'stored',
+    deliveryError: null,
     idempotencyKey: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString(),
     ...overrides,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '@tandem/protocol';
 import { formatBytes, formatTime } from '../../i18n/formatters.ts';
 import { renderMarkdown } from './markdown.ts';
+import { EmailFacts, MessageDelivery } from './message-delivery.tsx';
 
 export const MessageItem = memo(function MessageItem({ message, authorName }: { message: Message; authorName: string }) {
   const { t, i18n } = useTranslation();
@@ -15,8 +16,10 @@ export const MessageItem = memo(function MessageItem({ message, authorName }: { 
         <span className="chip" data-testid="message-channel">{t(`channel.${message.channel}`)}</span>
         {message.private && <span className="chip chip--note">{t('message.note')}</span>}
         <time dateTime={message.createdAt}>{formatTime(message.createdAt, i18n.language)}</time>
+        <MessageDelivery message={message} />
       </div>
       <div className="message__body" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(message.body) }} />
+      <EmailFacts message={message} />
       {articleCards.length > 0 && (
         <ul className="message__cards">
           {articleCards.map((card) => (

@@ -51,6 +51,7 @@ export function messageFromRaw(r: Raw): MessageRecord {
     body: r.body as string,
     content: json<MessageRecord['content']>(r.content),
     deliveryStatus: r.delivery_status as MessageRecord['deliveryStatus'],
+    deliveryError: (r.delivery_error as string | null | undefined) ?? null,
     idempotencyKey: (r.idempotency_key as string | null) ?? null,
     createdAt: date(r.created_at),
   };

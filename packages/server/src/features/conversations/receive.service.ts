@@ -6,8 +6,8 @@ import { newConversation } from '../../domain/new-conversation.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { transact, type Emit } from '../feed/transact.ts';
-import type { MessageAppender } from '../messages/message-appender.ts';
-import { appendBatch, type AppendRequest, type AppendResult } from '../messages/append-batch.ts';
+import type { AppenderRequest, MessageAppender } from '../messages/message-appender.ts';
+import { appendBatch, type AppendResult } from '../messages/append-batch.ts';
 import type { CustomerService } from '../customers/customer.service.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import { lockCustomer } from '../customers/customer.store.ts';
@@ -27,6 +27,8 @@ export interface CustomerMessage {
   idempotencyKey: string | null;
   /** The customer's pre-chat choice (widget); used when this message starts a conversation. */
   start?: StartChoice | undefined;
+  /** What else to store in the message's transaction (e.g. an email's Message-ID); not run for a replay. */
+  alsoStore?: AppenderRequest['alsoStore'];
 }
 
 export type IdentityMessage = Omit<CustomerMessage, 'customerId' | 'conversationId'> & {
@@ -53,7 +55,7 @@ export interface Received {
 export function createReceiveService(deps: ServiceDeps & { appender: MessageAppender; customers: CustomerService }) {
   const { clock, ids, appender, customers } = deps;
 
-  function request(input: CustomerMessage, conversationId: string): AppendRequest {
+  function request(input: CustomerMessage, conversationId: string): AppenderRequest {
     return {
       workspaceId: input.workspaceId,
       conversationId,
@@ -66,6 +68,7 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
       idempotencyKey: input.idempotencyKey,
       customerId: input.customerId,
       threadKey: input.threadKey ?? null,
+      ...(input.alsoStore ? { alsoStore: input.alsoStore } : {}),
     };
   }
 
@@ -102,7 +105,9 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
     emit({ workspaceId: input.workspaceId, type: 'conversation.created', conversationId: conversation.id, conversation });
     const batch = await appendBatch(tx, [request(input, conversation.id)], { now, newId: ids });
     batch.feed.forEach(emit);
-    return settle(batch.results[0]);
+    const received = settle(batch.results[0]);
+    await input.alsoStore?.(tx, received.message);
+    return received;
   }
 
   async function deliver(input: CustomerMessage | IdentityMessage): Promise<Received> {

@@ -61,6 +61,19 @@ export function createUploadService(deps: ServiceDeps) {
       );
     },
 
+    /** Keeps a received message's raw bytes (an email's source) for agents; no public URL reaches it. */
+    async keepOriginal(workspaceId: string, data: Buffer): Promise<string> {
+      const key = randomBytes(24).toString('base64url');
+      await files.put(originalKey(workspaceId, key), Readable.from([data]));
+      return key;
+    },
+
+    async openOriginal(workspaceId: string, key: string) {
+      const body = await files.get(originalKey(workspaceId, key));
+      if (!body) throw appError('file.not_found');
+      return body;
+    },
+
     async open(workspaceId: string, key: string) {
       const file = await findFileByKey(db, workspaceId, key);
       const body = file ? await files.get(storageKey(workspaceId, key)) : null;
@@ -71,6 +84,7 @@ export function createUploadService(deps: ServiceDeps) {
 }
 
 const storageKey = (workspaceId: string, key: string) => `${workspaceId}/${key}`;
+const originalKey = (workspaceId: string, key: string) => `${workspaceId}/originals/${key}`;
 
 /** Keeps the last path segment, drops control and bidi-override characters, caps the length. */
 export function cleanFilename(name: string): string {

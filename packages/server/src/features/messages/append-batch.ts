@@ -4,6 +4,7 @@ import { rowsOf, type Tx } from '../../adapters/postgres/database.ts';
 import { conversationFromRaw, messageFromRaw } from '../../adapters/postgres/row-mappers.ts';
 import type { ConversationRecord, MessageRecord } from '../../domain/records.ts';
 import type { NewFeedEvent } from '../feed/feed.store.ts';
+import { insertDeliveries } from '../deliveries/delivery.store.ts';
 
 /** A message to store: what its record will hold, less what storage assigns (id, seq, time, status). */
 export type AppendRequest = Pick<
@@ -62,6 +63,7 @@ export async function appendBatch(
       body: req.body,
       content: req.content,
       deliveryStatus: 'stored',
+      deliveryError: null,
       idempotencyKey: req.idempotencyKey,
       createdAt: options.now,
     });
@@ -71,6 +73,7 @@ export async function appendBatch(
   // The rows become exactly what was planned under their locks: no need to read them back.
   await updateConversations(tx, [...planned.values()]);
   await insertMessages(tx, newMessages);
+  await insertDeliveries(tx, newMessages, options);
   const feed: NewFeedEvent[] = newMessages.map((message, n) => {
     const conversation = planned.get(convKey(message.workspaceId, message.conversationId))!;
     results[owners[n]!] = { kind: 'stored', message, conversation, duplicate: false };

@@ -8,6 +8,7 @@ import { findAgentIdsByHandle } from '../agents/agent.store.ts';
 import { insertMentions } from '../mentions/mention.store.ts';
 import type { MessageAppender } from './message-appender.ts';
 import type { AppendResult } from './append-batch.ts';
+import { checkWhatsAppReply } from './whatsapp-reply.ts';
 
 export interface AgentMessage {
   workspaceId: string;
@@ -41,6 +42,12 @@ export function createPostMessageService(deps: ServiceDeps & { appender: Message
         }
         channel = decision.channel;
       }
+      if (input.content.template && (input.private || channel !== 'whatsapp')) {
+        throw appError('conversation.template_invalid', 'Templates are for WhatsApp replies.', { fields: [{ path: 'content.template', message: 'only on WhatsApp replies' }] });
+      }
+      const body = !input.private && channel === 'whatsapp'
+        ? (await checkWhatsAppReply(db, { workspaceId: input.workspaceId, conversationId: conversation.id, body: input.body, template: input.content.template, now: deps.clock() })).body
+        : input.body;
       // Only private notes mention colleagues; the author mentioning themselves is no news to them.
       const mentioned = input.private
         ? (await findAgentIdsByHandle(db, input.workspaceId, mentionHandlesIn(input.body))).filter((id) => id !== input.agentId)
@@ -52,7 +59,7 @@ export function createPostMessageService(deps: ServiceDeps & { appender: Message
         authorId: input.agentId,
         channel,
         private: input.private,
-        body: input.body,
+        body,
         content: input.content,
         idempotencyKey: input.idempotencyKey,
         // Stored in the message's own transaction: a replayed idempotency key stores neither again.

@@ -3,15 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AuditEntry,
-  Channel,
-  CreateChannelBody,
   CreateTeamBody,
   Id,
   IdParams,
   IdentitySecret,
   PageQuery,
   Team,
-  UpdateChannelBody,
   UpdateTeamBody,
   UpdateWorkspaceBody,
   Workspace,
@@ -26,7 +23,6 @@ import { responses } from '../../http/responses.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../adapters/postgres/database.ts';
 import { findTeam, listTeams, saveTeam } from '../teams/team.store.ts';
-import { insertChannel, listChannels, updateChannel } from '../channels/channel.store.ts';
 import { listAudit } from '../audit/audit.store.ts';
 import { findIdentitySecret, setIdentitySecret } from './workspace.store.ts';
 
@@ -87,31 +83,6 @@ export function workspaceRoutes(services: Services, deps: ServiceDeps): FastifyP
           return next;
         });
         return toJson(saved);
-      },
-    );
-
-    app.get('/channels', { config: { access: 'agent' }, schema: { tags: ['channels'], response: responses({ 200: z.object({ items: z.array(Channel) }) }) } }, async (request) => ({
-      items: (await listChannels(deps.db, agentOf(request).workspaceId)).map(toJson),
-    }));
-
-    app.post(
-      '/channels',
-      { config: { access: 'admin' }, schema: { tags: ['channels'], body: CreateChannelBody, response: responses({ 201: Channel }) } },
-      async (request, reply) => {
-        const channel = { id: deps.ids(), ...request.body, createdAt: deps.clock() };
-        await insertChannel(deps.db, agentOf(request).workspaceId, channel);
-        reply.code(201);
-        return toJson(channel);
-      },
-    );
-
-    app.patch(
-      '/channels/:id',
-      { config: { access: 'admin' }, schema: { tags: ['channels'], params: IdParams, body: UpdateChannelBody, response: responses({ 200: Channel }) } },
-      async (request) => {
-        const channel = await updateChannel(deps.db, agentOf(request).workspaceId, request.params.id, request.body);
-        if (!channel) throw appError('channel.not_found');
-        return toJson(channel);
       },
     );
 

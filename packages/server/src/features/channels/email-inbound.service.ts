@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extractReply, isAppError, tokenFromAddress } from '@tandem/core';
 import { MESSAGE_MAX_CHARS, type AttachmentMeta, type MessageContent } from '@tandem/protocol';
-import { inTransaction } from '../../adapters/postgres/database.ts';
 import { parseInboundEmail, type InboundEmail } from '../../channels/email/inbound-email.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { ReceiveService } from '../conversations/receive.service.ts';
@@ -76,16 +75,6 @@ export function createEmailInboundService(deps: ServiceDeps & {
   const bodyOf = (email: InboundEmail, reply: string) =>
     (reply.trim() || email.subject.trim() || email.attachments.map((a) => a.filename).join(', ') || '—').slice(0, MESSAGE_MAX_CHARS);
 
-  async function resolveCustomer(workspaceId: string, email: InboundEmail): Promise<string> {
-    const resolve = () => inTransaction(db, (tx) => deps.customers.resolveIn(tx, workspaceId, 'email', email.from.address, email.from.name ?? undefined));
-    try {
-      return await resolve();
-    } catch (error) {
-      // Two first mails from one new address raced to create the customer: the loser finds it.
-      if (isAppError(error) && error.code === 'identity.taken') return resolve();
-      throw error;
-    }
-  }
 
   /** Auto-replies and list mail: a private note on the conversation they answer, or nothing. */
   async function note(workspaceId: string, email: InboundEmail, clues: ThreadClues, rawKey: string): Promise<EmailReception> {
@@ -121,7 +110,7 @@ export function createEmailInboundService(deps: ServiceDeps & {
       const rawKey = await deps.uploads.keepOriginal(workspaceId, raw);
       if (email.kind !== 'personal') return note(workspaceId, email, clues, rawKey);
 
-      const customerId = await resolveCustomer(workspaceId, email);
+      const customerId = await deps.customers.resolve(workspaceId, 'email', email.from.address, email.from.name ?? undefined);
       const conversationId = await threadedConversation(db, workspaceId, customerId, clues);
       const dropped = [...parsed.dropped];
       const attachments = await keepAttachments(workspaceId, customerId, email, dropped);

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isAppError } from '@tandem/core';
 import { MESSAGE_MAX_CHARS, type AttachmentMeta } from '@tandem/protocol';
-import { inTransaction } from '../../adapters/postgres/database.ts';
 import type { InboundText, WebhookRequest } from '../../channels/messaging-provider.ts';
 import { isMessagingKind, MESSAGING_CHANNELS, type MessagingKind } from '../../channels/messaging-providers.ts';
 import { verifySubscription } from '../../channels/whatsapp/whatsapp.provider.ts';
@@ -36,18 +34,9 @@ export function createMessagingInboundService(deps: ServiceDeps & {
     return { kind, config: config.data as never, provider: MESSAGING_CHANNELS[kind].provider };
   }
 
-  async function resolveCustomer(workspaceId: string, kind: MessagingKind, message: InboundText): Promise<string> {
-    const resolve = () => inTransaction(deps.db, (tx) => deps.customers.resolveIn(tx, workspaceId, MESSAGING_CHANNELS[kind].identity, message.from, message.profileName));
-    try {
-      return await resolve();
-    } catch (error) {
-      if (isAppError(error) && error.code === 'identity.taken') return resolve();
-      throw error;
-    }
-  }
 
   async function receiveOne(workspaceId: string, channel: Awaited<ReturnType<typeof channelOf>>, message: InboundText) {
-    const customerId = await resolveCustomer(workspaceId, channel.kind, message);
+    const customerId = await deps.customers.resolve(workspaceId, MESSAGING_CHANNELS[channel.kind].identity, message.from, message.profileName);
     const attachments: AttachmentMeta[] = [];
     const notKept: string[] = [];
     for (const media of message.media) {

@@ -1,5 +1,5 @@
-import { normalizeIdentity, planMerge, type IdentityKind, type TimelineEventType } from '@tandem/core';
-import type { Tx } from '../../adapters/postgres/database.ts';
+import { isAppError, normalizeIdentity, planMerge, type IdentityKind, type TimelineEventType } from '@tandem/core';
+import { inTransaction, type Tx } from '../../adapters/postgres/database.ts';
 import type { Actor, CustomerRecord, IdentityRecord } from '../../domain/records.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -61,6 +61,15 @@ export function createCustomerService(deps: ServiceDeps) {
     await insertTimelineEvent(tx, { workspaceId, id: ids(), customerId, conversationId, type, data, occurredAt: clock() });
   }
 
+  /** Finds the customer behind a channel handle, creating them on first contact. */
+  async function resolveIn(tx: Tx, workspaceId: string, kind: IdentityKind, rawValue: string, name?: string): Promise<string> {
+    const value = normalizedIdentity(kind, rawValue, 'identity.value');
+    const existing = await findCustomerIdByIdentity(tx, workspaceId, kind, value);
+    if (existing) return existing;
+    const created = await createIn(tx, workspaceId, { name, identities: [{ kind, value }] });
+    return created.id;
+  }
+
   return {
     createIn,
     timeline,
@@ -105,14 +114,19 @@ export function createCustomerService(deps: ServiceDeps) {
       });
     },
 
-    /** Finds the customer behind a channel handle, creating them on first contact. */
-    async resolveIn(tx: Tx, workspaceId: string, kind: IdentityKind, rawValue: string, name?: string): Promise<string> {
-      const value = normalizedIdentity(kind, rawValue, 'identity.value');
-      const existing = await findCustomerIdByIdentity(tx, workspaceId, kind, value);
-      if (existing) return existing;
-      const created = await createIn(tx, workspaceId, { name, identities: [{ kind, value }] });
-      return created.id;
+    /** `resolveIn` in its own transaction; two first messages from one new handle racing to create the customer both find one. */
+    async resolve(workspaceId: string, kind: IdentityKind, rawValue: string, name?: string): Promise<string> {
+      const attempt = () => inTransaction(deps.db, (tx) => resolveIn(tx, workspaceId, kind, rawValue, name));
+      try {
+        return await attempt();
+      } catch (error) {
+        if (isAppError(error) && error.code === 'identity.taken') return attempt();
+        throw error;
+      }
     },
+
+    /** Finds the customer behind a channel handle, creating them on first contact. */
+    resolveIn,
 
     /**
      * Two records found to be the same person become one: identities, conversations and

@@ -89,6 +89,10 @@ export const en = {
   delivery: { stored: 'Sending…', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not delivered', error: 'Why: {{error}}' },
   thread: { failed: 'The messages could not be loaded. Reload to try again.', label: 'Messages' },
   composer: {
+    noTemplates: 'This WhatsApp channel has no approved templates: add them under Settings, Channels.',
+    template: 'Approved template',
+    templateValue: 'Value {{n}}',
+    sendTemplate: 'Send the template',
     mode: 'Reply or note',
     reply: 'Reply',
     note: 'Private note',

@@ -89,6 +89,10 @@ export const fa = {
   delivery: { stored: 'در حال ارسال…', sent: 'ارسال شد', delivered: 'رسید', read: 'خوانده شد', failed: 'نرسید', error: 'علت: {{error}}' },
   thread: { failed: 'پیام‌ها بارگذاری نشدند. برای تلاش دوباره صفحه را تازه کنید.', label: 'پیام‌ها' },
   composer: {
+    noTemplates: 'این کانال واتس‌اپ الگوی تأییدشده‌ای ندارد: در تنظیمات، کانال‌ها اضافه کنید.',
+    template: 'الگوی تأییدشده',
+    templateValue: 'مقدار {{n}}',
+    sendTemplate: 'ارسال الگو',
     mode: 'پاسخ یا یادداشت',
     reply: 'پاسخ',
     note: 'یادداشت خصوصی',

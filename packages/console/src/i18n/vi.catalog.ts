@@ -86,6 +86,10 @@ export const vi = {
   delivery: { stored: 'Đang gửi…', sent: 'Đã gửi', delivered: 'Đã nhận', read: 'Đã xem', failed: 'Gửi không được', error: 'Lý do: {{error}}' },
   thread: { failed: 'Không tải được tin nhắn. Hãy tải lại trang để thử lại.', label: 'Tin nhắn' },
   composer: {
+    noTemplates: 'Kênh WhatsApp này chưa có mẫu tin được duyệt: thêm trong Cài đặt, Kênh.',
+    template: 'Mẫu tin đã duyệt',
+    templateValue: 'Giá trị {{n}}',
+    sendTemplate: 'Gửi mẫu tin',
     mode: 'Trả lời hay ghi chú',
     reply: 'Trả lời',
     note: 'Ghi chú riêng',

@@ -68,6 +68,7 @@ export const Channel = z.object({
   webhookUrl: z.string().nullable().describe('Where the provider must post (SMS and WhatsApp)'),
   createdAt: Timestamp,
 }).meta({ id: 'Channel' });
+export type Channel = z.infer<typeof Channel>;
 
 const ChannelConfigInput = z.record(z.string(), z.unknown()).describe("Checked against the kind's own schema; a masked or missing secret keeps the stored one");
 

@@ -1,22 +1,26 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelKind } from '@tandem/core';
+import type { Channel } from '@tandem/protocol';
 import { useResource } from '../../api/use-resource.ts';
+import { isConfigurable, type ConfigurableChannel } from './channel-config.ts';
+import { ChannelForm } from './channel-form.tsx';
 import { LoadAlert } from './form-alert.tsx';
 import { InstallSnippet } from './install-snippet.tsx';
+import { WebhookUrl } from './webhook-url.tsx';
 import { WidgetSettingsForm, type WidgetSettings } from './widget-settings-form.tsx';
 
-// The parts of Workspace and Channel (OpenAPI) this screen reads.
-interface Channel {
-  id: string;
-  kind: ChannelKind;
-  name: string;
-  enabled: boolean;
-}
+const hasWebhook = (channel: Channel): channel is Channel & { webhookUrl: string } => channel.webhookUrl !== null;
 
+/** The web widget's settings, then every channel: email, SMS and WhatsApp ones are added and edited here. */
 export function ChannelsSection() {
   const { t } = useTranslation();
   const workspace = useResource<{ settings: WidgetSettings }>('/workspace');
   const channels = useResource<{ items: Channel[] }>('/channels');
+  const [editing, setEditing] = useState<ConfigurableChannel | 'new' | null>(null);
+  const saved = () => {
+    setEditing(null);
+    channels.reload();
+  };
   return (
     <section className="admin-section">
       <InstallSnippet />
@@ -25,13 +29,29 @@ export function ChannelsSection() {
       <h2>{t('admin.channelList')}</h2>
       <LoadAlert error={channels.error} />
       <table className="table">
-        <thead><tr><th>{t('admin.kind')}</th><th>{t('admin.name')}</th><th>{t('admin.state')}</th></tr></thead>
+        <thead>
+          <tr><th>{t('admin.kind')}</th><th>{t('admin.name')}</th><th>{t('admin.state')}</th><th>{t('admin.webhookUrl')}</th><th><span className="visually-hidden">{t('admin.actions')}</span></th></tr>
+        </thead>
         <tbody>
           {channels.data?.items.map((c) => (
-            <tr key={c.id}><td>{t(`channel.${c.kind}`)}</td><td dir="auto">{c.name}</td><td>{c.enabled ? t('admin.enabled') : t('admin.disabled')}</td></tr>
+            <tr key={c.id}>
+              <td>{t(`channel.${c.kind}`)}</td>
+              <td dir="auto">{c.name}</td>
+              <td>{c.enabled ? t('admin.enabled') : t('admin.disabled')}</td>
+              <td>{hasWebhook(c) && <WebhookUrl channel={c} />}</td>
+              <td>
+                {isConfigurable(c) && (
+                  <button type="button" className="button button--quiet" aria-label={t('admin.editNamed', { name: c.name })} onClick={() => setEditing(c)}>{t('admin.edit')}</button>
+                )}
+              </td>
+            </tr>
           ))}
         </tbody>
       </table>
+      {editing === null && <button type="button" className="button button--primary" onClick={() => setEditing('new')}>{t('admin.addChannel')}</button>}
+      {editing !== null && (
+        <ChannelForm key={editing === 'new' ? 'new' : editing.id} channel={editing === 'new' ? undefined : editing} onSaved={saved} onCancel={() => setEditing(null)} />
+      )}
     </section>
   );
 }

@@ -287,3 +287,4 @@ export * from './routing.schema.ts';
 export * from './sla.schema.ts';
 export * from './console.schema.ts';
 export * from './channels.schema.ts';
+export * from './analytics.schema.ts';

@@ -15,3 +15,4 @@ export * from './rest/inbox.schemas.ts';
 export * from './rest/canned-response.schemas.ts';
 export * from './rest/mention.schemas.ts';
 export * from './rest/saved-filter.schemas.ts';
+export * from './rest/analytics.schemas.ts';

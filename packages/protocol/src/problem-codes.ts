@@ -25,6 +25,8 @@ export const PROBLEM_CODES = {
   'api_token.not_found': { kind: 'not_found', title: 'API token not found' },
   'team.not_found': { kind: 'not_found', title: 'Team not found' },
   'team.name_taken': { kind: 'conflict', title: 'A team with this name already exists' },
+  'csat.not_found': { kind: 'not_found', title: 'No such survey' },
+  'csat.already_answered': { kind: 'conflict', title: 'This survey was already answered' },
   'channel.not_found': { kind: 'not_found', title: 'Channel not found' },
   'channel.address_taken': { kind: 'conflict', title: 'Another channel already receives at this address' },
   'channel.signature_invalid': { kind: 'forbidden', title: 'The webhook signature does not match' },

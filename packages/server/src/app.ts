@@ -36,6 +36,8 @@ import { mentionRoutes } from './features/mentions/mentions.routes.ts';
 import { savedFilterRoutes } from './features/saved-filters/saved-filters.routes.ts';
 import { channelRoutes } from './features/channels/channels.routes.ts';
 import { webhookRoutes } from './features/channels/webhooks.routes.ts';
+import { analyticsRoutes } from './features/analytics/analytics.routes.ts';
+import { csatRoutes, registerSurveyPages } from './features/csat/csat.routes.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
 import { registerWidgetScript } from './http/widget-script.ts';
@@ -112,6 +114,8 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(savedFilterRoutes(services), prefix);
   await http.register(channelRoutes(services, deps), prefix);
   await http.register(webhookRoutes(services, deps), prefix);
+  await http.register(analyticsRoutes(services), prefix);
+  await http.register(csatRoutes(deps), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);
@@ -122,6 +126,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   registerDemoPage(http, deps);
   registerDemoBackend(http, deps);
   await registerHelpCenter(http, services, deps);
+  await registerSurveyPages(http, services, deps);
 
   http.get('/healthz', { schema: { hide: true } }, async () => {
     await ping(deps.db);

@@ -66,6 +66,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });
   app.services.botTurns.setSelfUrl(address);
   app.services.channelSimulator.setSelfUrl(address);
+  app.services.csat.setSelfUrl(address);
   app.services.passes.start(config.PERIODIC_PASS_SECONDS);
   const smtp = config.INBOUND_SMTP
     ? await startSmtpListener(createInboundMailHandler(app.services, database.db), {

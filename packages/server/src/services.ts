@@ -44,6 +44,11 @@ import { createChannelSettingsService } from './features/channels/channel-settin
 import { createChannelSimulator } from './features/channels/channel-simulator.service.ts';
 import { createEmailInboundService } from './features/channels/email-inbound.service.ts';
 import { createMessagingInboundService } from './features/channels/messaging-inbound.service.ts';
+import { createCsatService } from './features/csat/csat.service.ts';
+import { withSurveyReplies } from './features/csat/with-survey-replies.ts';
+import { createFactsService } from './features/analytics/facts.service.ts';
+import { createAnalyticsService } from './features/analytics/analytics.service.ts';
+import { listWorkspaceIds } from './features/workspaces/workspace.store.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
@@ -67,14 +72,19 @@ export function createServices(deps: ServiceDeps) {
     { name: 'routing', workspaces: () => routing.workspacesToPass(), run: (workspaceId) => routing.pass(workspaceId) },
     { name: 'sla', workspaces: () => workspacesWithSla(deps.db), run: (workspaceId) => sla.pass(workspaceId) },
     { name: 'deliveries', workspaces: () => deliveries.workspacesToPass(), run: (workspaceId) => deliveries.pass(workspaceId) },
+    { name: 'csat', workspaces: () => listWorkspaceIds(deps.db), run: (workspaceId) => csat.pass(workspaceId) },
+    { name: 'analytics', workspaces: () => listWorkspaceIds(deps.db), run: (workspaceId) => facts.refresh(workspaceId) },
   ], deps.log);
   const handoff = createHandoffService({ ...deps, conversations, customers, routing });
   const botTurns = createBotTurnService({ ...deps, appender, customers, models: botModels, handoff, articleSearch, segments });
-  const receive = withRouting(withBotTurns(createReceiveService({ ...deps, appender, customers }), botTurns), routing);
+  const csat = createCsatService({ ...deps, appender });
+  const facts = createFactsService(deps);
+  const receive = withSurveyReplies(withRouting(withBotTurns(createReceiveService({ ...deps, appender, customers }), botTurns), routing), csat, customers);
   const articleChanged = (workspaceId: string, articleId: string) => {
     articleSearch.changed(workspaceId, articleId);
     botModels.retrainLater(workspaceId); // articles' sample questions train the bot
   };
+  const articles = createArticleService({ ...deps, onChanged: articleChanged });
   return {
     appender,
     auth,
@@ -88,7 +98,10 @@ export function createServices(deps: ServiceDeps) {
     revert: createRevertService(deps),
     signals: createSignalService(deps),
     articleSearch,
-    articles: createArticleService({ ...deps, onChanged: articleChanged }),
+    articles,
+    csat,
+    facts,
+    analytics: createAnalyticsService({ ...deps, articles }),
     guides,
     kbImport: createKbImportService({ ...deps, guides, onChanged: articleChanged }),
     uploads,

@@ -77,6 +77,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
       base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
       app.services.botTurns.setSelfUrl(base);
       app.services.channelSimulator.setSelfUrl(base);
+      app.services.csat.setSelfUrl(base);
       return base;
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsatSettings } from './analytics.schemas.ts';
 import { CHANNEL_KINDS, GROUPING_POLICIES, VERTICALS } from '@tandem/core';
 import { Id, Timestamp, patchOf } from '../common.ts';
 import { Skill } from './auth.schemas.ts';
@@ -23,6 +24,7 @@ export const WorkspaceSettings = z.object({
     })).max(12),
     chooseBotOrPerson: z.boolean(),
   }).describe('Before writing, the customer may pick a topic (its team takes the conversation) and whether to start with the assistant or a person'),
+  csat: CsatSettings.describe('The satisfaction survey sent after a conversation is resolved, in the channel the customer used'),
   vertical: z.enum(VERTICALS).nullable().describe('The business the workspace serves; its policy decides who serves whom when no segment does (banking: complaints and money to people; retail: bot first, quick to escalate)'),
 }).meta({ id: 'WorkspaceSettings' });
 

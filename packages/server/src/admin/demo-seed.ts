@@ -4,6 +4,7 @@ import type { Services } from '../services.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
 import { saveTeam } from '../features/teams/team.store.ts';
 import { demoChannels } from './demo-channels.ts';
+import { seedDemoHistory } from './history/seed-history.ts';
 import { loadDemoKnowledgeBase } from './demo-kb.ts';
 import { seedDemoCannedResponses } from './demo-canned.ts';
 
@@ -102,6 +103,7 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps, o
   await seedDemoCannedResponses(services, workspace.id, owner.id);
   // The four customer groups, as shipped: the shop's customers are served by the group they fall in.
   for (const { key, name, rule, strategy, priority } of services.segments.templates().segments) await services.segments.save(workspace.id, key, { name, rule, strategy, priority });
+  await seedDemoHistory(services, deps, workspace.id, [owner.id, ...agents.map((a) => a.id)]);
   // Lan, Darius and Emma are at work: a handoff reaches whoever speaks the customer's language.
   for (const agent of agents) await services.agentRouting.setPresence(workspace.id, agent.id, { status: 'online' });
   return { workspace: workspace.slug, email: owner.email, password };

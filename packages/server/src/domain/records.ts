@@ -30,6 +30,8 @@ export interface WorkspaceSettings {
   vertical: Vertical | null;
   /** What the customer may choose before writing: a topic (its team takes the conversation), and bot or person. */
   prechat: { topics: Array<{ key: string; label: Partial<Record<Locale, string>>; teamId: string | null }>; chooseBotOrPerson: boolean };
+  /** The satisfaction survey after resolution: whether it is sent, and how long after. */
+  csat: { enabled: boolean; delayMinutes: number };
 }
 
 export interface WidgetAppearance {

@@ -93,7 +93,7 @@ function helpCenterRoutes(services: Services, deps: ServiceDeps) {
         const params = KeyParams.safeParse(request.params);
         const article = params.success ? await findArticleByKey(db, ctx.workspace.id, params.data.key, ctx.locale) : null;
         if (!article || article.status !== 'published') return send(reply, notFoundPage(ctx), 404);
-        await countView(db, ctx.workspace.id, article.id);
+        await countView(db, ctx.workspace.id, article.id, deps.clock());
         // Arrived from a search result: that search found its answer (content-gap analytics).
         const searchId = (request.query as { search?: string }).search;
         if (searchId && /^[0-9a-f-]{36}$/.test(searchId)) await recordSearchClick(db, ctx.workspace.id, searchId, article.id);

@@ -1,6 +1,21 @@
 // Every string the server itself shows to people (emails, the demo page), in each locale.
 // Keys are the same in every catalog; a test fails when one is missing.
 export const en = {
+  csat: {
+    ask: 'How did we do? Rate this conversation from 1 (poor) to 5 (great) below, or here: {{url}}',
+    askByNumber: 'How did we do? Reply with a number from 1 (poor) to 5 (great), or rate us here: {{url}}',
+    title: 'Your conversation with {{workspace}}',
+    question: 'How satisfied are you with the help from {{workspace}}?',
+    scale1: 'Very poor', scale2: 'Poor', scale3: 'OK', scale4: 'Good', scale5: 'Great',
+    easyQuestion: 'Was it easy to reach a person?',
+    yes: 'Yes', no: 'No',
+    commentLabel: 'Anything to add? (optional)',
+    optOut: 'Don’t send me these surveys again',
+    send: 'Send',
+    thanks: 'Thank you: your answer helps us improve.',
+    alreadyAnswered: 'This survey was already answered. Thank you!',
+    pickRating: 'Choose a rating from 1 to 5.',
+  },
   replyEmail: {
     subject: 'Your conversation with {{workspace}}',
     replyHint: 'Reply to this email to continue the conversation.',
@@ -68,6 +83,21 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Catalog = Shape<typeof en>;
 
 export const vi: Catalog = {
+  csat: {
+    ask: 'Chúng tôi hỗ trợ bạn thế nào? Hãy chấm điểm cuộc trò chuyện từ 1 (kém) đến 5 (rất tốt) bên dưới, hoặc tại đây: {{url}}',
+    askByNumber: 'Chúng tôi hỗ trợ bạn thế nào? Hãy trả lời bằng một số từ 1 (kém) đến 5 (rất tốt), hoặc chấm điểm tại đây: {{url}}',
+    title: 'Cuộc trò chuyện của bạn với {{workspace}}',
+    question: 'Bạn hài lòng thế nào với sự hỗ trợ của {{workspace}}?',
+    scale1: 'Rất kém', scale2: 'Kém', scale3: 'Tạm được', scale4: 'Tốt', scale5: 'Rất tốt',
+    easyQuestion: 'Bạn có dễ dàng liên hệ được với nhân viên không?',
+    yes: 'Có', no: 'Không',
+    commentLabel: 'Bạn muốn góp ý thêm? (không bắt buộc)',
+    optOut: 'Đừng gửi khảo sát này cho tôi nữa',
+    send: 'Gửi',
+    thanks: 'Cảm ơn bạn: ý kiến của bạn giúp chúng tôi làm tốt hơn.',
+    alreadyAnswered: 'Khảo sát này đã được trả lời. Cảm ơn bạn!',
+    pickRating: 'Hãy chọn điểm từ 1 đến 5.',
+  },
   replyEmail: {
     subject: 'Cuộc trò chuyện của bạn với {{workspace}}',
     replyHint: 'Trả lời email này để tiếp tục cuộc trò chuyện.',
@@ -132,6 +162,21 @@ export const vi: Catalog = {
 };
 
 export const fa: Catalog = {
+  csat: {
+    ask: 'کار ما چطور بود؟ به این گفت‌وگو از ۱ (ضعیف) تا ۵ (عالی) در پایین امتیاز دهید، یا اینجا: {{url}}',
+    askByNumber: 'کار ما چطور بود؟ با عددی از ۱ (ضعیف) تا ۵ (عالی) پاسخ دهید، یا اینجا امتیاز دهید: {{url}}',
+    title: 'گفت‌وگوی شما با {{workspace}}',
+    question: 'چقدر از پشتیبانی {{workspace}} راضی هستید؟',
+    scale1: 'خیلی ضعیف', scale2: 'ضعیف', scale3: 'معمولی', scale4: 'خوب', scale5: 'عالی',
+    easyQuestion: 'آیا رسیدن به یک کارشناس آسان بود؟',
+    yes: 'بله', no: 'خیر',
+    commentLabel: 'نکتهٔ دیگری دارید؟ (اختیاری)',
+    optOut: 'دیگر این نظرسنجی را برایم نفرستید',
+    send: 'ارسال',
+    thanks: 'سپاسگزاریم: پاسخ شما به بهتر شدن ما کمک می‌کند.',
+    alreadyAnswered: 'به این نظرسنجی قبلاً پاسخ داده شده است. سپاسگزاریم!',
+    pickRating: 'امتیازی از ۱ تا ۵ انتخاب کنید.',
+  },
   replyEmail: {
     subject: 'گفت‌وگوی شما با {{workspace}}',
     replyHint: 'برای ادامهٔ گفت‌وگو به همین ایمیل پاسخ دهید.',

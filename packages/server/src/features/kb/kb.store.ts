@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/postgres/database.ts';
-import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSearches } from '../../adapters/postgres/schema.ts';
+import { kbArticleDaily, kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSearches } from '../../adapters/postgres/schema.ts';
 
 export type ArticleRecord = typeof kbArticles.$inferSelect;
 export type CategoryRecord = typeof kbCategories.$inferSelect;
@@ -97,8 +97,10 @@ export async function recordFeedback(q: Queryable, row: typeof kbFeedback.$infer
   await q.update(kbArticles).set(counter).where(article(row.workspaceId, row.articleId));
 }
 
-export async function countView(q: Queryable, workspaceId: string, id: string): Promise<void> {
+export async function countView(q: Queryable, workspaceId: string, id: string, now: Date): Promise<void> {
   await q.update(kbArticles).set({ views: sql`${kbArticles.views} + 1` }).where(article(workspaceId, id));
+  await q.insert(kbArticleDaily).values({ workspaceId, articleId: id, day: now.toISOString().slice(0, 10), views: 1 })
+    .onConflictDoUpdate({ target: [kbArticleDaily.workspaceId, kbArticleDaily.day, kbArticleDaily.articleId], set: { views: sql`${kbArticleDaily.views} + 1` } });
 }
 
 export async function insertSearch(q: Queryable, row: typeof kbSearches.$inferInsert): Promise<void> {

@@ -15,6 +15,8 @@ export type AppendRequest = Pick<
   customerId?: string;
   /** The channel's thread reference, kept for `thread` grouping. */
   threadKey?: string | null;
+  /** A customer's answer to a survey: stored, but it does not reopen the conversation. */
+  keepsStatus?: boolean;
 };
 
 export type AppendResult =
@@ -85,7 +87,7 @@ export async function appendBatch(
 const convKey = (workspaceId: string, conversationId: string) => `${workspaceId}/${conversationId}`;
 
 function applyMessage(c: ConversationRecord, req: AppendRequest, now: Date): ConversationRecord {
-  const status = statusAfterMessage(c.status, req.author);
+  const status = req.keepsStatus ? c.status : statusAfterMessage(c.status, req.author);
   const fromCustomer = req.author === 'customer';
   const reopened = status !== c.status;
   return {

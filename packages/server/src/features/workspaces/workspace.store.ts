@@ -12,6 +12,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   bot: { enabled: true, strategy: 'bot-first', threshold: null },
   vertical: null,
   prechat: { topics: [], chooseBotOrPerson: false },
+  csat: { enabled: true, delayMinutes: 60 },
 };
 
 const toRecord = (row: typeof workspaces.$inferSelect): WorkspaceRecord => ({
@@ -65,4 +66,10 @@ export async function findIdentitySecret(q: Queryable, id: string): Promise<stri
 
 export async function setIdentitySecret(q: Queryable, id: string, secret: string): Promise<void> {
   await q.update(workspaces).set({ identitySecret: secret }).where(eq(workspaces.id, id));
+}
+
+/** Every workspace's id, for passes that run over all of them (admin tooling and the periodic passes). */
+export async function listWorkspaceIds(q: Queryable): Promise<string[]> {
+  const rows = await q.select({ id: workspaces.id }).from(workspaces);
+  return rows.map((r) => r.id);
 }

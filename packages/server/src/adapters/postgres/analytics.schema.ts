@@ -60,6 +60,8 @@ export const conversationFacts = pgTable('conversation_facts', {
   agentMessages: integer('agent_messages').notNull(),
   slaFirstResponseBreached: boolean('sla_first_response_breached').notNull(),
   slaResolutionBreached: boolean('sla_resolution_breached').notNull(),
+  /** When the customer next started another conversation, at or after this one's resolution (kept by the pass). */
+  cameBackAt: timestamp('came_back_at', { withTimezone: true }),
   /** The conversation as it was when these facts were computed: a change makes them stale. */
   sourceActivityAt: timestamp('source_activity_at', { withTimezone: true }).notNull(),
   sourceStatus: text('source_status').notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "conversation_facts" ADD COLUMN "came_back_at" timestamp with time zone;

@@ -76,9 +76,11 @@ test('the satisfaction survey is asked after the delay, a bare "2" answers it wi
   assert.deepEqual([csat.status, csat.rating], ['answered', 2]);
   const feedback = (await call(app, 'GET', '/api/v1/feedback?kind=csat', { token })).body;
   assert.deepEqual(feedback.items.map((i: { conversationId: string; rating: number }) => [i.conversationId, i.rating]), [[a, 2]]);
-  await app.services.facts.refresh(ws.id);
-  const o = (await call(app, 'GET', '/api/v1/analytics/overview?from=2026-11-02&to=2026-11-02', { token })).body;
-  assert.deepEqual(o.csat, { responses: 1, average: 2, satisfiedShare: 0 });
+  // Ratings count on the day they are given: 3 November, not the conversation's 2 November.
+  const given = (await call(app, 'GET', '/api/v1/analytics/overview?from=2026-11-03&to=2026-11-03', { token })).body;
+  assert.deepEqual(given.csat, { responses: 1, average: 2, satisfiedShare: 0 });
+  const before = (await call(app, 'GET', '/api/v1/analytics/overview?from=2026-11-02&to=2026-11-02&channel=email', { token })).body;
+  assert.equal(before.csat.responses, 0);
 });
 
 test('the survey page answers once, in Persian when asked for, and a second answer is refused', async () => {

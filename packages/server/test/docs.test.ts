@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PROBLEM_CODES } from '@tandem/protocol';
 import { STATUS_BY_KIND } from '../src/http/problem.ts';
 import { SETTINGS } from '../src/config/schema.ts';
+import { METRIC_DEFINITIONS } from '@tandem/core';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
@@ -22,5 +23,10 @@ describe('documentation stays true', () => {
     const readme = read('README.md');
     const documented = [...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]).sort();
     assert.deepEqual(documented, Object.keys(SETTINGS).sort());
+  });
+
+  it('docs/analytics.md publishes every metric definition word for word', () => {
+    const doc = read('docs/analytics.md');
+    for (const [id, text] of Object.entries(METRIC_DEFINITIONS)) assert.ok(doc.includes(`- **\`${id}\`**: ${text}`), `${id} is missing or out of date`);
   });
 });

@@ -30,15 +30,29 @@ const DAY_MS = 86_400_000;
 export function arrivalsBySlot(arrivals: readonly Date[], timeZone: string, days: { from: Date; to: Date }): ArrivalSlot[] {
   const from = days.from.getTime();
   const to = days.to.getTime();
-  const occurrences = weekdayOccurrences(timeZone, from, to);
-  const counts = new Array<number>(7 * SLOTS_PER_DAY).fill(0);
+  const counts: SlotCount[] = [];
   for (const arrival of arrivals) {
     const at = arrival.getTime();
     if (at < from || at >= to) continue;
     const local = localParts(arrival, timeZone);
-    counts[local.weekday * SLOTS_PER_DAY + Math.floor((local.hour * 60 + local.minute) / SLOT_MINUTES)]!++;
+    counts.push({ weekday: local.weekday, slot: Math.floor((local.hour * 60 + local.minute) / SLOT_MINUTES), count: 1 });
   }
-  return counts.map((count, i) => {
+  return averageSlots(counts, timeZone, days);
+}
+
+/** Arrivals already counted per local weekday and half hour (e.g. by the database). */
+export interface SlotCount {
+  weekday: number;
+  slot: number;
+  count: number;
+}
+
+/** `arrivalsBySlot` from counts: every (weekday, slot) pair, each count averaged over its weekday's days in the range. */
+export function averageSlots(counts: readonly SlotCount[], timeZone: string, days: { from: Date; to: Date }): ArrivalSlot[] {
+  const occurrences = weekdayOccurrences(timeZone, days.from.getTime(), days.to.getTime());
+  const totals = new Array<number>(7 * SLOTS_PER_DAY).fill(0);
+  for (const c of counts) totals[c.weekday * SLOTS_PER_DAY + c.slot]! += c.count;
+  return totals.map((count, i) => {
     const weekday = Math.floor(i / SLOTS_PER_DAY);
     const times = occurrences[weekday]!;
     return { weekday, slot: i % SLOTS_PER_DAY, arrivals: times === 0 ? 0 : count / times };

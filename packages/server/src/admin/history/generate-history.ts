@@ -15,6 +15,10 @@ export interface HistoryOptions {
   guideIds: readonly string[];
   /** Hours ahead of UTC of the workspace (arrivals peak in its daytime). */
   utcOffsetHours: number;
+  /** Most back-and-forth rounds after the first reply (uniform from 0): message volume grows with it. */
+  roundsMax?: number;
+  /** Share of conversations left open or pending (default 5%); 0 resolves them all, so a demo inbox shows only today's work. */
+  openShare?: number;
   random: Random;
   newId: () => string;
 }
@@ -36,10 +40,17 @@ async function insertAll<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>)
 export async function generateHistory(db: Db, o: HistoryOptions): Promise<{ conversations: number; messages: number }> {
   const { workspaceId, random, newId } = o;
   const start = o.now.getTime() - o.days * DAY;
+  // Handles unique across calls too: each call's addresses carry its own tag, numbers are drawn at random.
+  const tag = newId().slice(-8);
+  const numbers = new Set<string>();
+  const phone = (): string => {
+    const number = `+849${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
+    return numbers.has(number) ? phone() : (numbers.add(number), number);
+  };
   const pool = Array.from({ length: o.customers }, (_, n) => {
     const channel = pickWeighted(random, CHANNELS);
     const language = pickWeighted(random, LANGUAGES);
-    const value = channel === 'email' ? `customer${n}@history.example.com` : channel === 'web' ? `visitor-${n}-${newId().slice(-8)}` : `+8490${String(1_000_000 + n)}`;
+    const value = channel === 'email' ? `customer${n}.${tag}@history.example.com` : channel === 'web' ? `visitor-${n}-${tag}` : phone();
     return { id: newId(), channel, language, identity: { kind: TYPE_OF_CHANNEL[channel], value }, createdAt: new Date(start) };
   });
   const rows = { conversations: [] as Array<typeof conversations.$inferInsert>, messages: [] as Array<typeof messages.$inferInsert>, handoffs: [] as Array<typeof handoffs.$inferInsert>, surveys: [] as Array<typeof csatSurveys.$inferInsert>, searches: [] as Array<typeof kbSearches.$inferInsert> };
@@ -74,14 +85,15 @@ export async function generateHistory(db: Db, o: HistoryOptions): Promise<{ conv
     if (bot) say('bot', words.reply[0]!, 2);
     if (!botResolves) {
       say('agent', words.reply[Math.floor(random() * words.reply.length)]!, skewedSeconds(random, bot ? 240 : 900));
-      for (let round = Math.floor(random() * 5); round > 0; round--) {
+      for (let round = Math.floor(random() * ((o.roundsMax ?? 4) + 1)); round > 0; round--) {
         say('customer', words.ask[Math.floor(random() * words.ask.length)]!, skewedSeconds(random, 600));
         say('agent', words.reply[Math.floor(random() * words.reply.length)]!, skewedSeconds(random, 400));
       }
     }
     const last = thread.at(-1)!.at;
-    const resolvedAt = last + skewedSeconds(random, 1800) * 1000;
-    const resolved = resolvedAt < o.now.getTime() - 3_600_000 && random() < 0.95;
+    const openShare = o.openShare ?? 0.05;
+    const resolvedAt = Math.min(last + skewedSeconds(random, 1800) * 1000, openShare === 0 ? o.now.getTime() : Number.POSITIVE_INFINITY);
+    const resolved = openShare === 0 || (resolvedAt < o.now.getTime() - 3_600_000 && random() >= openShare);
     rows.conversations.push({
       workspaceId, id, customerId: customer.id, status: resolved ? 'resolved' : pickWeighted(random, [['open', 3], ['pending', 1]] as const), handler: botResolves ? 'bot' : 'agent',
       assigneeId: agentId, teamId: o.teamIds.length > 0 && agentId ? o.teamIds[Math.floor(random() * o.teamIds.length)]! : null, priority: 'normal', language: customer.language,

@@ -18,7 +18,7 @@ export async function seedDemoHistory(services: Services, deps: ServiceDeps, wor
   ]);
   await generateHistory(db, {
     workspaceId, now: new Date(deps.clock().getTime() - 86_400_000), days: 42, conversationsPerDay: 40, customers: 900,
-    agentIds, teamIds: teamRows.map((t) => t.id), articles, guideIds: guides.map((g) => g.id), utcOffsetHours: 7, random: seededRandom(20261206), newId: deps.ids,
+    agentIds, teamIds: teamRows.map((t) => t.id), articles, guideIds: guides.map((g) => g.id), utcOffsetHours: 7, openShare: 0, random: seededRandom(20261206), newId: deps.ids,
   });
   while ((await services.facts.refresh(workspaceId, 10)) > 0);
 }

@@ -3,8 +3,9 @@ import { localParts } from '@tandem/core';
 import type { AnalyticsQuery } from '@tandem/protocol';
 
 /** The dashboards' filters over conversation_facts (alias `f`): days in the workspace's time zone, both ends included. */
-export function factsWhere(workspaceId: string, q: AnalyticsQuery): SQL {
-  const parts: SQL[] = [sql`f.workspace_id = ${workspaceId}`, sql`f.day BETWEEN ${q.from}::date AND ${q.to}::date`];
+export function factsWhere(workspaceId: string, q: AnalyticsQuery, options: { days: boolean } = { days: true }): SQL {
+  const parts: SQL[] = [sql`f.workspace_id = ${workspaceId}`];
+  if (options.days) parts.push(sql`f.day BETWEEN ${q.from}::date AND ${q.to}::date`);
   if (q.channel) parts.push(sql`${q.channel} = ANY(f.channels)`);
   if (q.teamId) parts.push(sql`f.team_id = ${q.teamId}`);
   if (q.agentId) parts.push(sql`f.agent_id = ${q.agentId}`);

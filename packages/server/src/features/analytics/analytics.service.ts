@@ -12,7 +12,7 @@ import { workspaceTimeZone } from './facts.service.ts';
 import { FEEDBACK_QUERIES, type FeedbackCursor, type FeedbackKind } from './feedback.store.ts';
 import { journeys } from './journeys.query.ts';
 import { overview } from './overview.query.ts';
-import { selfService } from './self-service.query.ts';
+import { searchSessions, selfService } from './self-service.query.ts';
 import { agentStats, staffing } from './staffing.query.ts';
 
 const encodeCursor = (c: FeedbackCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -34,8 +34,9 @@ export function createAnalyticsService(deps: ServiceDeps & { articles: ArticleSe
 
   return {
     overview: async (workspaceId: string, q: AnalyticsQuery) => {
-      const [view, service] = await Promise.all([overview(db, workspaceId, q, clock()), selfService(db, workspaceId, q, await zoneOf(workspaceId), clock())]);
-      return { ...view, resolution: { ...view.resolution, honest: { ...view.resolution.honest, selfService: service.selfServiceRate.resolved } } };
+      const timeZone = await zoneOf(workspaceId);
+      const sessions = searchSessions(db, workspaceId, q, timeZone, clock());
+      return overview(db, workspaceId, q, { now: clock(), timeZone, selfServiceResolved: sessions.then((s) => s.resolved) });
     },
     selfService: async (workspaceId: string, q: AnalyticsQuery) => selfService(db, workspaceId, q, await zoneOf(workspaceId), clock()),
     journeys: (workspaceId: string, q: AnalyticsQuery) => journeys(db, workspaceId, q),

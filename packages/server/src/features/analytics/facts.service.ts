@@ -6,7 +6,7 @@ import { findWorkspace } from '../workspaces/workspace.store.ts';
 import { loadPolicies } from '../routing/queue-policy.store.ts';
 import { scheduleResolver } from '../sla/sla-due.ts';
 import { segmentsOf } from '../segments/segment.store.ts';
-import { dropMergedFacts, handoffsAndBreaches, messagesOf, rollUpMessages, saveFacts, staleConversations, type FactMessage, type FactsRow } from './facts.store.ts';
+import { dropMergedFacts, handoffsAndBreaches, markComebacks, messagesOf, rollUpMessages, saveFacts, staleConversations, type FactMessage, type FactsRow } from './facts.store.ts';
 
 const BATCH = 500;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -55,6 +55,7 @@ export function createFactsService(deps: ServiceDeps) {
       };
     });
     await saveFacts(db, rows);
+    await markComebacks(db, workspaceId, stale.map((c) => c.customerId));
     return rows.length;
   }
 

@@ -110,3 +110,20 @@ export async function rollUpMessages(q: Queryable, workspaceId: string, timeZone
     SELECT ${workspaceId}, max(seq), now() FROM fresh HAVING count(*) > 0
     ON CONFLICT (workspace_id) DO UPDATE SET feed_seq = excluded.feed_seq, updated_at = excluded.updated_at`);
 }
+
+/**
+ * For the customers of freshly computed facts, when each of their resolved conversations saw the
+ * customer start another one (at or after the resolution): honest resolution then reads one column.
+ */
+export async function markComebacks(q: Queryable, workspaceId: string, customerIds: readonly string[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  await q.execute(sql`
+    UPDATE conversation_facts f SET came_back_at = sub.next_at
+    FROM (
+      SELECT r.conversation_id, (SELECT min(g.created_at) FROM conversation_facts g
+        WHERE g.workspace_id = r.workspace_id AND g.customer_id = r.customer_id AND g.conversation_id <> r.conversation_id AND g.created_at >= r.resolved_at) AS next_at
+      FROM conversation_facts r
+      WHERE r.workspace_id = ${workspaceId} AND r.customer_id = ANY(${`{${[...new Set(customerIds)].join(',')}}`}::uuid[]) AND r.resolved_at IS NOT NULL
+    ) sub
+    WHERE f.workspace_id = ${workspaceId} AND f.conversation_id = sub.conversation_id AND f.came_back_at IS DISTINCT FROM sub.next_at`);
+}

@@ -6,7 +6,7 @@ import { factsWhere, num } from './analytics-filter.ts';
 
 const ENTRY: Record<string, string> = { web: 'widget', email: 'email', sms: 'sms', whatsapp: 'whatsapp', voice: 'voice', api: 'api' };
 // Journeys are drawn from the most recent conversations of the range: enough for the shape, bounded in cost.
-const SAMPLE = 20_000;
+const SAMPLE = 5_000;
 
 type Stage = 'entry' | 'search' | 'article' | 'guide' | 'bot' | 'handoff' | 'resolved';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AgentStats, AnalyticsQuery, Staffing } from '@tandem/protocol';
-import { arrivalsBySlot, METRIC_DEFINITIONS, staffingPlan } from '@tandem/core';
+import { averageSlots, METRIC_DEFINITIONS, staffingPlan } from '@tandem/core';
 import { rowsOf, type Queryable } from '../../adapters/postgres/database.ts';
 import { factsWhere, localMidnight, nextDay, num, numOrNull } from './analytics-filter.ts';
 
@@ -15,9 +15,13 @@ const definitions = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, (
 
 export async function staffing(q: Queryable, workspaceId: string, filter: AnalyticsQuery, timeZone: string): Promise<Staffing> {
   const where = factsWhere(workspaceId, filter);
-  const arrivals = rowsOf<{ created_at: string }>(await q.execute(sql`SELECT f.created_at FROM conversation_facts f WHERE ${where}`));
+  // Counted by the database per local weekday and half hour (time zones with half-hour offsets included).
+  const counts = rowsOf<{ weekday: number; slot: number; n: string }>(await q.execute(sql`
+    SELECT extract(dow FROM f.created_at AT TIME ZONE ${timeZone})::int AS weekday,
+      (extract(hour FROM f.created_at AT TIME ZONE ${timeZone}) * 2 + floor(extract(minute FROM f.created_at AT TIME ZONE ${timeZone}) / 30))::int AS slot, count(*) AS n
+    FROM conversation_facts f WHERE ${where} GROUP BY 1, 2`));
   // Whole local days, `to` included: from the local midnight of the first to that after the last.
-  const slots = arrivalsBySlot(arrivals.map((a) => new Date(a.created_at)), timeZone, { from: localMidnight(filter.from, timeZone), to: localMidnight(nextDay(filter.to), timeZone) });
+  const slots = averageSlots(counts.map((c) => ({ weekday: Number(c.weekday), slot: Number(c.slot), count: num(c.n) })), timeZone, { from: localMidnight(filter.from, timeZone), to: localMidnight(nextDay(filter.to), timeZone) });
   return { intervalMinutes: 30, target: TARGET, intervals: staffingPlan(slots, TARGET), definitions: definitions(['staffing']) };
 }
 

@@ -47,4 +47,16 @@ export function applyLocale(instance: I18n, locale: Locale, storage: Storage = l
   storage.setItem(STORAGE_KEY, locale);
 }
 
+/**
+ * Adds the text of a screen that loads on demand (analytics, feedback): its catalogs travel in the
+ * screen's own chunk rather than in the inbox's first load. Safe to call on every render.
+ */
+export function addCatalogs(instance: I18n, catalogs: Record<Locale, Catalog>): void {
+  for (const locale of LOCALES) {
+    const [section] = Object.keys(catalogs[locale]);
+    if (section && instance.getResource(locale, 'translation', section) !== undefined) continue;
+    instance.addResourceBundle(locale, 'translation', catalogs[locale], true, true);
+  }
+}
+
 export const savedLocale = (storage: Storage = localStorage) => storage.getItem(STORAGE_KEY);

@@ -36,7 +36,13 @@ export function TopBar() {
       <Link href="/inbox/mine" className="top-bar__brand">{session.workspace.name}</Link>
       <nav className="top-bar__nav" aria-label={t('app.sections')}>
         <Link href="/inbox/mine">{t('app.inbox')}</Link>
-        {isAdmin(session) && <Link href="/admin/agents">{t('app.admin')}</Link>}
+        {isAdmin(session) && (
+          <>
+            <Link href="/analytics">{t('app.analytics')}</Link>
+            <Link href="/feedback">{t('app.feedback')}</Link>
+            <Link href="/admin/agents">{t('app.admin')}</Link>
+          </>
+        )}
       </nav>
       <label className="top-bar__presence">
         <span className="visually-hidden">{t('presence.label')}</span>

@@ -6,6 +6,8 @@ import { createDirectory } from '../../live/directory.ts';
 import { createDraftStore } from '../conversation/drafts.ts';
 import { InboxPage } from '../inbox/inbox-page.tsx';
 import { AdminPage } from '../admin/admin-page.tsx';
+import { AnalyticsRoute } from '../analytics/analytics-route.tsx';
+import { FeedbackRoute } from '../feedback/feedback-route.tsx';
 import { SessionContext, type SessionContextValue, type SessionInfo } from './session-context.tsx';
 
 function socketUrl(): string {
@@ -47,6 +49,8 @@ export function SignedIn(props: { session: SessionInfo; http: HttpClient; onSign
     <SessionContext.Provider value={value}>
       <Switch>
         <Route path="/admin/:section?" component={AdminPage} />
+        <Route path="/analytics/:view?" component={AnalyticsRoute} />
+        <Route path="/feedback/*?" component={FeedbackRoute} />
         <Route path="/inbox/:view/:conversationId?" component={InboxPage} />
         <Route><Redirect to="/inbox/mine" replace /></Route>
       </Switch>

@@ -7,6 +7,7 @@ import { startTestApp, createWorkspace, call } from './harness.ts';
 import { rowsOf } from '../src/adapters/postgres/database.ts';
 import { generateHistory } from '../src/admin/history/generate-history.ts';
 import { seededRandom } from '../src/admin/history/history-shape.ts';
+import { selfServiceSessions } from '@tandem/core';
 
 const now = new Date('2026-11-30T12:00:00Z');
 const app = await startTestApp({ clock: () => now });
@@ -31,6 +32,18 @@ test('every conversation of the range is counted once, and channels add up to th
   assert.equal(o.volume.byDay.length, 14);
   assert.ok(o.csat.responses > 0 && o.csat.average >= 1 && o.csat.average <= 5);
   assert.ok(o.resolution.loose.bot >= o.resolution.honest.bot, 'honest never counts more than loose');
+});
+
+test('the self-service rate the database counts is the one core defines, over the same sessions', async () => {
+  const rows = rowsOf<{ started_at: string; conversation_at: string | null }>(await app.deps.db.execute(sql`
+    SELECT s.started_at, (SELECT min(f.created_at) FROM conversations f WHERE f.workspace_id = ${ws.id} AND f.customer_id = s.customer_id
+      AND f.created_at >= s.started_at AND f.created_at < s.started_at + interval '24 hours') AS conversation_at
+    FROM (SELECT customer_id, min(created_at) AS started_at FROM kb_searches WHERE workspace_id = ${ws.id} AND customer_id IS NOT NULL
+      AND created_at >= '2026-11-16T00:00:00Z' AND created_at < '2026-11-30T00:00:00Z' GROUP BY customer_id, (created_at AT TIME ZONE 'UTC')::date) s`));
+  const expected = selfServiceSessions(rows.map((r) => ({ startedAt: new Date(r.started_at), searched: true, readArticle: false, conversationStartedAt: r.conversation_at ? new Date(r.conversation_at) : null })), now);
+  const s = (await call(app, 'GET', `/api/v1/analytics/self-service?${range}`, { token })).body;
+  assert.ok(expected.sessions > 50);
+  assert.deepEqual(s.selfServiceRate, expected);
 });
 
 test('self-service, journeys, staffing and agents answer with consistent shapes', async () => {

@@ -233,6 +233,29 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
+  for (const [language, locale] of [['en', 'en-US'], ['fa', 'fa-IR']] as const) {
+    it(`the owner reads the dashboards and the feedback inbox on the demo's history (${language})`, async () => {
+      const password = /password\s+(\S+)/.exec(server.stdout())![1]!;
+      const { page, pageErrors, context } = await newDevice(browser, { locale });
+      await signIn(page, server.url, { workspace: 'demo', email: 'owner@demo.tandem.test', password });
+      await page.goto(`${server.url}/analytics`);
+      const main = page.locator('main.analytics');
+      await main.waitFor();
+      assert.equal(await main.getAttribute('dir'), language === 'fa' ? 'rtl' : 'ltr');
+      const first = page.locator('.metric__value').first();
+      await until(async () => ((await first.textContent()) ?? '').match(language === 'fa' ? /[۱-۹]/ : /[1-9]/), 15_000);
+      await page.locator('.chart-card svg').first().waitFor();
+      // Every chart's numbers as a table.
+      await page.locator('.chart-card button[aria-pressed]').first().click();
+      assert.ok((await page.locator('.chart-card table tbody tr').count()) > 0);
+      await page.goto(`${server.url}/analytics/journeys`);
+      await page.locator('.chart-card svg').first().waitFor();
+      await page.goto(`${server.url}/feedback`);
+      await page.getByTestId('feedback-item').first().waitFor();
+      assert.deepEqual(pageErrors, []);
+      await context.close();
+    });
+  }
 });
 
 if (skip) it(`browser tests skipped: ${skip}`, { skip });

@@ -1,22 +1,30 @@
 import { sql } from 'drizzle-orm';
 import type { AnalyticsQuery, SelfService } from '@tandem/protocol';
-import { botContainment, METRIC_DEFINITIONS, selfServiceSessions } from '@tandem/core';
+import { botContainment, METRIC_DEFINITIONS, SELF_SERVICE_WINDOW_HOURS, share } from '@tandem/core';
 import { rowsOf, type Queryable } from '../../adapters/postgres/database.ts';
 import { factsWhere, localMidnight, nextDay, num } from './analytics-filter.ts';
 
 const localDay = (column: string, timeZone: string) => sql`(${sql.raw(column)} AT TIME ZONE ${timeZone})::date`;
 
-/** Widget search sessions (a customer's searches on one local day) and whether a conversation followed within 24 hours. */
+/**
+ * Widget search sessions (a customer's searches on one local day) and how many had no conversation
+ * within 24 hours: core's `selfServiceSessions`, counted by the database so no session row travels.
+ */
 export async function searchSessions(q: Queryable, workspaceId: string, filter: AnalyticsQuery, timeZone: string, now: Date) {
-  const sessions = rowsOf<{ started_at: string; conversation_at: string | null }>(await q.execute(sql`
-    SELECT s.started_at,
-      (SELECT min(f.created_at) FROM conversation_facts f WHERE f.workspace_id = ${workspaceId} AND f.customer_id = s.customer_id
-        AND f.created_at >= s.started_at AND f.created_at < s.started_at + interval '24 hours') AS conversation_at
-    FROM (SELECT customer_id, min(created_at) AS started_at FROM kb_searches
+  const settled = new Date(now.getTime() - SELF_SERVICE_WINDOW_HOURS * 3_600_000).toISOString();
+  const [row] = rowsOf<{ sessions: string; resolved: string }>(await q.execute(sql`
+    WITH s AS (
+      SELECT customer_id, min(created_at) AS started_at FROM kb_searches
       WHERE workspace_id = ${workspaceId} AND customer_id IS NOT NULL
         AND created_at >= ${localMidnight(filter.from, timeZone).toISOString()}::timestamptz AND created_at < ${localMidnight(nextDay(filter.to), timeZone).toISOString()}::timestamptz
-      GROUP BY customer_id, ${localDay('created_at', timeZone)}) s`));
-  return selfServiceSessions(sessions.map((s) => ({ startedAt: new Date(s.started_at), searched: true, readArticle: false, conversationStartedAt: s.conversation_at ? new Date(s.conversation_at) : null })), now);
+      GROUP BY customer_id, ${localDay('created_at', timeZone)})
+    SELECT count(*) AS sessions,
+      count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM conversation_facts f WHERE f.workspace_id = ${workspaceId} AND f.customer_id = s.customer_id
+        AND f.created_at >= s.started_at AND f.created_at < s.started_at + ${SELF_SERVICE_WINDOW_HOURS} * interval '1 hour')) AS resolved
+    FROM s WHERE s.started_at <= ${settled}::timestamptz`));
+  const sessions = num(row?.sessions);
+  const resolved = num(row?.resolved);
+  return { sessions, resolved, rate: share(resolved, sessions) };
 }
 
 /** Help center, guides, widget search sessions and the bot, over the filter's days. */

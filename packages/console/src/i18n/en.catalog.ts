@@ -157,6 +157,12 @@ export const en = {
   },
   kb: { suggested: 'Suggested articles', insertLink: 'Insert link', insertText: 'Insert text' },
   shortcuts: { title: 'Keyboard shortcuts', next: 'Next conversation', previous: 'Previous conversation', reply: 'Reply', note: 'Private note', resolve: 'Resolve', help: 'This list' },
+  csat: {
+    title: 'Satisfaction survey',
+    rating: 'Satisfaction: {{stars}} ({{rating, number}}/{{max, number}})',
+    easyToReach: 'Easy to reach a person: {{answer}}',
+    waiting: 'Survey sent, no answer yet',
+  },
   common: { close: 'Close', save: 'Save', remove: 'Remove', yes: 'yes', no: 'no' },
   errors: {
     routing_already_taken: 'Someone else took this conversation first.',

@@ -157,6 +157,12 @@ export const fa = {
   },
   kb: { suggested: 'مقاله‌های پیشنهادی', insertLink: 'درج پیوند', insertText: 'درج متن' },
   shortcuts: { title: 'میان‌برهای صفحه‌کلید', next: 'گفتگوی بعدی', previous: 'گفتگوی قبلی', reply: 'پاسخ', note: 'یادداشت خصوصی', resolve: 'حل شد', help: 'همین فهرست' },
+  csat: {
+    title: 'نظرسنجی رضایت',
+    rating: 'رضایت: {{stars}} ({{rating, number}} از {{max, number}})',
+    easyToReach: 'دسترسی آسان به یک کارشناس: {{answer}}',
+    waiting: 'نظرسنجی فرستاده شد، هنوز پاسخی نیامده',
+  },
   common: { close: 'بستن', save: 'ذخیره', remove: 'حذف', yes: 'بله', no: 'خیر' },
   errors: {
     routing_already_taken: 'کس دیگری زودتر این گفتگو را برداشت.',

@@ -154,6 +154,12 @@ export const vi = {
   },
   kb: { suggested: 'Bài viết gợi ý', insertLink: 'Chèn liên kết', insertText: 'Chèn nội dung' },
   shortcuts: { title: 'Phím tắt', next: 'Hội thoại tiếp theo', previous: 'Hội thoại trước', reply: 'Trả lời', note: 'Ghi chú riêng', resolve: 'Giải quyết', help: 'Danh sách này' },
+  csat: {
+    title: 'Khảo sát mức độ hài lòng',
+    rating: 'Mức độ hài lòng: {{stars}} ({{rating, number}}/{{max, number}})',
+    easyToReach: 'Dễ liên hệ với nhân viên: {{answer}}',
+    waiting: 'Đã gửi khảo sát, chưa có phản hồi',
+  },
   common: { close: 'Đóng', save: 'Lưu', remove: 'Bỏ', yes: 'có', no: 'không' },
   errors: {
     routing_already_taken: 'Người khác đã nhận cuộc hội thoại này trước.',

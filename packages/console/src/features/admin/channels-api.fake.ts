@@ -1,11 +1,12 @@
-// The channels API in memory for the channels screen's tests, with a few stored channels.
+// The channels API in memory for the channels screen's tests, with a few stored channels and the
+// workspace settings the screen edits.
 import type { Channel } from '@tandem/protocol';
 import { ProblemError, type HttpClient } from '../../api/http-client.ts';
 import { fakeHttp } from '../../test-support/fakes.ts';
 
 export const MASK = '********';
 export const SID = `AC${'0123456789abcdef'.repeat(2)}`;
-const SETTINGS = { widget: { color: '#0b7285', position: 'right', greeting: {} }, widgetOrigins: [] };
+const SETTINGS = { widget: { color: '#0b7285', position: 'right', greeting: {} }, widgetOrigins: [], csat: { enabled: true, delayMinutes: 60 } };
 
 function channel(n: number, fields: Pick<Channel, 'kind' | 'name' | 'config'>): Channel {
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -35,7 +36,8 @@ type ChannelBody = Partial<Pick<Channel, 'kind' | 'name' | 'enabled' | 'config'>
 export function channelsApi(initial: Channel[], refuse: (body: ChannelBody) => ProblemError | null = () => null) {
   const items = [...initial];
   const sent: Sent[] = [];
-  const reads = fakeHttp({ '/channels': () => ({ items: [...items] }), '/workspace': () => ({ settings: SETTINGS }) });
+  let settings: Record<string, unknown> = SETTINGS;
+  const reads = fakeHttp({ '/channels': () => ({ items: [...items] }), '/workspace': () => ({ settings }) });
   const addressesOf = (c: Pick<Channel, 'kind' | 'config'>) => (c.kind === 'email' ? (c.config.addresses as string[]) : []);
   const claim = (id: string, next: ChannelBody & Pick<Channel, 'kind'>) => {
     const taken = items.filter((c) => c.id !== id).flatMap(addressesOf);
@@ -51,6 +53,11 @@ export function channelsApi(initial: Channel[], refuse: (body: ChannelBody) => P
       const fields = body as ChannelBody;
       const refusal = refuse(fields);
       if (refusal) throw refusal;
+      // Like the server, a settings PATCH replaces the top-level keys it names.
+      if (method === 'PATCH' && path === '/workspace') {
+        settings = { ...settings, ...(body as { settings: Record<string, unknown> }).settings };
+        return { settings } as T;
+      }
       if (method === 'POST' && path === '/channels') {
         const created = channel(100 + items.length, { kind: fields.kind!, name: fields.name!, config: fields.config ?? {} });
         claim(created.id, created);

@@ -150,6 +150,19 @@ describe('channels settings', () => {
     ]);
   });
 
+  test('the satisfaction survey settings are saved on their own: the PATCH names only csat', async () => {
+    const api = channelsApi([web]);
+    renderSection(api.http);
+    const form = within(await screen.findByRole('form', { name: 'Satisfaction survey' }));
+    const enabled = form.getByLabelText(/satisfaction survey after/) as HTMLInputElement;
+    expect([enabled.checked, (form.getByLabelText('Delay (minutes)') as HTMLInputElement).value]).toEqual([true, '60']);
+    fireEvent.click(enabled);
+    fireEvent.change(form.getByLabelText('Delay (minutes)'), { target: { value: '1440' } });
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.sent).toHaveLength(1));
+    expect(api.sent).toEqual([{ method: 'PATCH', path: '/workspace', body: { settings: { csat: { enabled: false, delayMinutes: 1440 } } } }]);
+  });
+
   test('in Persian, a new WhatsApp channel asks for its secrets and numbers its templates in Persian digits', async () => {
     renderSection(channelsApi([web]).http, 'fa');
     await screen.findByText('Website');

@@ -4,6 +4,7 @@ import type { Channel } from '@tandem/protocol';
 import { useResource } from '../../api/use-resource.ts';
 import { isConfigurable, type ConfigurableChannel } from './channel-config.ts';
 import { ChannelForm } from './channel-form.tsx';
+import { CsatSettingsForm, type CsatSettings } from './csat-settings-form.tsx';
 import { LoadAlert } from './form-alert.tsx';
 import { InstallSnippet } from './install-snippet.tsx';
 import { WebhookUrl } from './webhook-url.tsx';
@@ -11,10 +12,13 @@ import { WidgetSettingsForm, type WidgetSettings } from './widget-settings-form.
 
 const hasWebhook = (channel: Channel): channel is Channel & { webhookUrl: string } => channel.webhookUrl !== null;
 
-/** The web widget's settings, then every channel: email, SMS and WhatsApp ones are added and edited here. */
+/**
+ * The web widget's settings, the satisfaction survey (sent in the customer's channel), then every
+ * channel: email, SMS and WhatsApp ones are added and edited here.
+ */
 export function ChannelsSection() {
   const { t } = useTranslation();
-  const workspace = useResource<{ settings: WidgetSettings }>('/workspace');
+  const workspace = useResource<{ settings: WidgetSettings & { csat: CsatSettings } }>('/workspace');
   const channels = useResource<{ items: Channel[] }>('/channels');
   const [editing, setEditing] = useState<ConfigurableChannel | 'new' | null>(null);
   const saved = () => {
@@ -26,6 +30,7 @@ export function ChannelsSection() {
       <InstallSnippet />
       <LoadAlert error={workspace.error} />
       {workspace.data && <WidgetSettingsForm settings={workspace.data.settings} onSaved={workspace.reload} />}
+      {workspace.data && <CsatSettingsForm csat={workspace.data.settings.csat} onSaved={workspace.reload} />}
       <h2>{t('admin.channelList')}</h2>
       <LoadAlert error={channels.error} />
       <table className="table">

@@ -4,9 +4,10 @@ import { CONSENT_PURPOSES } from '@tandem/core';
 import type { Conversation, Customer } from '@tandem/protocol';
 import { useResource } from '../../api/use-resource.ts';
 import { formatTime } from '../../i18n/formatters.ts';
+import { ConversationCsat } from './conversation-csat.tsx';
 import { JourneyTimeline } from './journey-timeline.tsx';
 
-/** Who the customer is, across channels: identities, attributes, segment, consent, history, journey. */
+/** Who the customer is, across channels: identities, this conversation's survey, attributes, segment, consent, history, journey. */
 export function CustomerPanel(props: { customerId: string; currentConversationId: string }) {
   const { t, i18n } = useTranslation();
   const params = useParams<{ view: string }>();
@@ -26,6 +27,7 @@ export function CustomerPanel(props: { customerId: string; currentConversationId
           ))}
         </ul>
       </section>
+      <ConversationCsat conversationId={props.currentConversationId} />
       {service && (
         <section>
           <h3>{t('customer.segment')}</h3>

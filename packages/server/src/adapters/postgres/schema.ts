@@ -288,3 +288,4 @@ export * from './sla.schema.ts';
 export * from './console.schema.ts';
 export * from './channels.schema.ts';
 export * from './analytics.schema.ts';
+export * from './bot-ratings.schema.ts';

@@ -21,6 +21,7 @@ import { createWidgetService } from './features/widget/widget.service.ts';
 import { createBotModelService } from './features/bot/bot-model.service.ts';
 import { createBotTurnService } from './features/bot/bot-turn.service.ts';
 import { createBotAdminService } from './features/bot/bot-admin.service.ts';
+import { createBotRatingService } from './features/bot/bot-rating.service.ts';
 import { createHandoffService } from './features/bot/handoff.service.ts';
 import { withBotTurns } from './features/bot/with-bot-turns.ts';
 import { createRoutingService } from './features/routing/routing.service.ts';
@@ -117,6 +118,7 @@ export function createServices(deps: ServiceDeps) {
     botTurns,
     handoff,
     bot: createBotAdminService({ ...deps, models: botModels }),
+    botRatings: createBotRatingService(deps),
     routing,
     sla,
     segments,

@@ -101,6 +101,10 @@ export const TrackEventBody = z.strictObject({
     .refine((p) => Object.keys(p).length <= 30, 'at most 30 properties').default({}),
 });
 
+export const BotAnswerRatingBody = z.strictObject({
+  helpful: z.boolean().describe('Thumbs up (true) or down (false); rating again replaces the earlier choice'),
+});
+
 export const WidgetFileParams = z.strictObject({ workspaceId: Id, key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 
 // Types for clients that must not import zod values (the widget): request bodies as sent.
@@ -110,3 +114,4 @@ export type WidgetMessageBody = z.input<typeof WidgetMessageBody>;
 export type IdentifyBody = z.input<typeof IdentifyBody>;
 export type MagicLinkBody = z.input<typeof MagicLinkBody>;
 export type TrackEventBody = z.input<typeof TrackEventBody>;
+export type BotAnswerRatingBody = z.input<typeof BotAnswerRatingBody>;

@@ -28,6 +28,9 @@ export function createCustomerActions(deps: {
     throw new ApiError({ status: 0, code: 'network.unreachable', detail: 'No session: the server could not be reached' });
   };
 
+  // Kept for this page's session only: enough to show the choice, and nothing more to store.
+  const ratings = new Map<string, boolean>();
+
   const track = async (name: string, props: TrackProps = {}) => {
     await authed();
     const url = /^https?:/i.test(win.location.href) ? win.location.href.slice(0, 2048) : undefined;
@@ -94,6 +97,15 @@ export function createCustomerActions(deps: {
       return { customerId: result.customerId };
     },
     track,
+    ratingOf: (messageId: string): boolean | undefined => ratings.get(messageId),
+    /** Thumbs up/down on a bot answer: shown at once, sent in the background (failures go to the console). */
+    rateAnswer(messageId: string, helpful: boolean): void {
+      if (ratings.get(messageId) === helpful) return;
+      ratings.set(messageId, helpful);
+      authed()
+        .then(() => api.rateAnswer(messageId, { helpful }))
+        .catch((error: unknown) => reportError('answer rating', error));
+    },
     async listGuides(): Promise<GuideSummary[]> {
       await authed();
       return (await api.listGuides()).items;

@@ -48,6 +48,8 @@ export const enCatalog = {
     typingNamed: '{{name}} is typing…',
     typing: 'Someone is typing…',
     suggestedReplies: 'Suggested replies',
+    rateHelpful: 'This answered my question',
+    rateUnhelpful: 'This did not help',
   },
   author: {
     customer: 'You',

@@ -49,6 +49,8 @@ export const faCatalog = {
     typingNamed: '{{name}} در حال نوشتن است…',
     typing: 'کسی در حال نوشتن است…',
     suggestedReplies: 'پاسخ‌های پیشنهادی',
+    rateHelpful: 'این پاسخ به سؤالم جواب داد',
+    rateUnhelpful: 'این پاسخ کمکی نکرد',
   },
   author: {
     customer: 'شما',

@@ -45,6 +45,8 @@ export const viCatalog = {
     typingNamed: '{{name}} đang soạn tin…',
     typing: 'Có người đang soạn tin…',
     suggestedReplies: 'Gợi ý trả lời',
+    rateHelpful: 'Câu trả lời này đã giải đáp thắc mắc của tôi',
+    rateUnhelpful: 'Câu trả lời này không giúp được tôi',
   },
   author: {
     customer: 'Bạn',

@@ -2,6 +2,7 @@ import type { Conversation, GuideStepView, Message, WidgetConfig } from '@tandem
 import { createRestClient, type RestClientOptions } from './rest.client.ts';
 import type {
   AttachmentMeta,
+  BotAnswerRatingBody,
   CreateWidgetSessionBody,
   IdentifyBody,
   MagicLinkBody,
@@ -46,6 +47,8 @@ export function createWidgetApi(options: WidgetApiOptions) {
       request<Conversation>('POST', `/conversations/${encodeURIComponent(conversationId)}/handoff`),
     identify: (body: IdentifyBody) => request<WidgetSession>('POST', '/identify', { body }),
     requestMagicLink: (body: MagicLinkBody) => request<{ ok: true }>('POST', '/magic-links', { body }),
+    rateAnswer: (messageId: string, body: BotAnswerRatingBody) =>
+      request<{ ok: true }>('POST', `/messages/${encodeURIComponent(messageId)}/rating`, { body }),
     track: (body: TrackEventBody) => request<unknown>('POST', '/events', { body }),
     upload: (file: File) => {
       const form = new FormData();

@@ -1,6 +1,7 @@
 import type { MessageContent } from '@tandem/protocol';
 
 export type {
+  BotAnswerRatingBody,
   ClientFrameInput as OutgoingFrame,
   CreateWidgetSessionBody,
   IdentifyBody,

@@ -46,6 +46,10 @@ export const conversationStyles = `
 .meta .failed { color: var(--danger); font-weight: 600; }
 .meta button { padding: 0; border: none; background: none; color: var(--focus); font-size: 11.5px; text-decoration: underline; }
 .cards { display: grid; gap: 6px; width: 82%; }
+.rating { display: flex; gap: 4px; padding-inline: 4px; }
+.rating button { padding-block: 2px; padding-inline: 6px; border: 1px solid transparent; border-radius: 999px; background: none; font-size: 13px; opacity: 0.6; }
+.rating button:hover, .rating button[aria-pressed="true"] { opacity: 1; }
+.rating button[aria-pressed="true"] { border-color: var(--border); background: var(--bubble); }
 .quick-replies { display: flex; flex-wrap: wrap; gap: 6px; margin-block-start: 4px; }
 .chip {
   padding-block: 6px; padding-inline: 12px; border-radius: 999px; border: 1.5px solid var(--accent);

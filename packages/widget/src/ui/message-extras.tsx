@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { AttachmentMeta, ArticleCard, QuickReply } from '../transport/wire-types.ts';
 import { formatBytes } from '../i18n/formatters.ts';
 import { guard } from '../report-error.ts';
@@ -68,6 +69,27 @@ export function QuickReplies(props: { replies: readonly QuickReply[] }) {
           {reply.label}
         </button>
       ))}
+    </div>
+  );
+}
+
+/** Thumbs up/down under a bot answer; the choice stays pressed for the session and can be changed. */
+export function AnswerRating(props: { messageId: string }) {
+  const { controller, t } = useWidget();
+  const [helpful, setHelpful] = useState(controller.ratingOf(props.messageId));
+  const choose = (value: boolean) =>
+    guard('answer rating', () => {
+      controller.rateAnswer(props.messageId, value);
+      setHelpful(value);
+    });
+  return (
+    <div class="rating" data-testid="tandem-rating">
+      <button type="button" aria-label={t('conversation.rateHelpful')} aria-pressed={helpful === true} onClick={choose(true)}>
+        👍
+      </button>
+      <button type="button" aria-label={t('conversation.rateUnhelpful')} aria-pressed={helpful === false} onClick={choose(false)}>
+        👎
+      </button>
     </div>
   );
 }

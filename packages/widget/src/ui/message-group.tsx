@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import { formatMessageTime } from '../i18n/formatters.ts';
 import { guard } from '../report-error.ts';
 import type { TimelineItem } from '../state/widget.selectors.ts';
-import { Attachments, ArticleCards, QuickReplies } from './message-extras.tsx';
+import { AnswerRating, Attachments, ArticleCards, QuickReplies } from './message-extras.tsx';
 import { bubbleAuthor, bubbleTime, type MessageGroup } from './message-grouping.ts';
 import { MessageText } from './message-text.tsx';
 import { useWidget } from './widget-context.ts';
@@ -61,6 +61,7 @@ export function MessageGroupView(props: { group: MessageGroup; latestKey: string
           <Fragment key={item.key}>
             <MessageBubble item={item} />
             {content?.articleCards?.length ? <ArticleCards cards={content.articleCards} /> : null}
+            {item.kind === 'message' && item.message.author === 'bot' ? <AnswerRating messageId={item.message.id} /> : null}
             {isLatest && !isOwn && content?.quickReplies?.length ? <QuickReplies replies={content.quickReplies} /> : null}
             {item.kind === 'local' && item.status === 'failed' ? <FailedMeta idempotencyKey={item.key} error={item.item.error} /> : null}
           </Fragment>

@@ -37,14 +37,23 @@ export const FEEDBACK_QUERIES: Record<FeedbackKind, (q: Queryable, workspaceId: 
       ORDER BY k.created_at DESC, k.id::text DESC LIMIT ${limit}`));
     return rows.map((r) => ({ ...base, kind: 'article', id: String(r.id), createdAt: new Date(String(r.created_at)).toISOString(), rating: 0, comment: (r.comment as string | null) ?? null, articleId: String(r.article_id), articleTitle: String(r.title) }));
   },
+  /** Agents' "wrong" verdicts and customers' thumbs-down; where an agent judged the answer, their verdict stands alone. */
   async bot(q, workspaceId, cursor, limit) {
     const rows = rowsOf<Record<string, unknown>>(await q.execute(sql`
-      SELECT b.message_id, b.created_at, b.intent_key, b.agent_id, m.conversation_id,
+      SELECT s.message_id, s.created_at, s.intent_key, s.agent_id, m.conversation_id,
         (SELECT p.body FROM messages p WHERE p.workspace_id = m.workspace_id AND p.conversation_id = m.conversation_id
           AND p.seq < m.seq AND p.author = 'customer' ORDER BY p.seq DESC LIMIT 1) AS question
-      FROM bot_answer_feedback b JOIN messages m ON m.workspace_id = b.workspace_id AND m.id = b.message_id
-      WHERE b.workspace_id = ${workspaceId} AND NOT b.correct ${after(cursor, 'b.created_at', 'b.message_id')}
-      ORDER BY b.created_at DESC, b.message_id::text DESC LIMIT ${limit}`));
+      FROM (
+        (SELECT b.message_id, b.created_at, b.intent_key, b.agent_id FROM bot_answer_feedback b
+          WHERE b.workspace_id = ${workspaceId} AND NOT b.correct ${after(cursor, 'b.created_at', 'b.message_id')}
+          ORDER BY b.created_at DESC, b.message_id::text DESC LIMIT ${limit})
+        UNION ALL
+        (SELECT r.message_id, r.created_at, NULL, NULL FROM bot_answer_ratings r
+          WHERE r.workspace_id = ${workspaceId} AND NOT r.helpful ${after(cursor, 'r.created_at', 'r.message_id')}
+            AND NOT EXISTS (SELECT 1 FROM bot_answer_feedback b WHERE b.workspace_id = r.workspace_id AND b.message_id = r.message_id)
+          ORDER BY r.created_at DESC, r.message_id::text DESC LIMIT ${limit})
+      ) s JOIN messages m ON m.workspace_id = ${workspaceId} AND m.id = s.message_id
+      ORDER BY s.created_at DESC, s.message_id::text DESC LIMIT ${limit}`));
     return rows.map((r) => ({ ...base, kind: 'bot', id: String(r.message_id), createdAt: new Date(String(r.created_at)).toISOString(), rating: 0, conversationId: String(r.conversation_id), intent: (r.intent_key as string | null) ?? null, question: (r.question as string | null) ?? null, agentId: (r.agent_id as string | null) ?? null }));
   },
 };

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { FlowDefinition } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
-import { botAnswerFeedback, botFlows, botIntents, botModels, botSessions, botTrainingPhrases, botWebhooks, handoffs } from '../../adapters/postgres/schema.ts';
+import { botAnswerFeedback, botAnswerRatings, botFlows, botIntents, botModels, botSessions, botTrainingPhrases, botWebhooks, handoffs } from '../../adapters/postgres/schema.ts';
 
 export type IntentRecord = typeof botIntents.$inferSelect;
 export type WebhookRecord = typeof botWebhooks.$inferSelect;
@@ -81,6 +81,12 @@ export async function addTrainingPhrase(q: Queryable, row: typeof botTrainingPhr
 export async function saveAnswerFeedback(q: Queryable, row: typeof botAnswerFeedback.$inferInsert): Promise<void> {
   const { workspaceId: _w, messageId: _m, ...changes } = row;
   await q.insert(botAnswerFeedback).values(row).onConflictDoUpdate({ target: [botAnswerFeedback.workspaceId, botAnswerFeedback.messageId], set: changes });
+}
+
+/** One rating per answer: the customer's latest choice replaces the earlier one. */
+export async function saveAnswerRating(q: Queryable, row: typeof botAnswerRatings.$inferInsert): Promise<void> {
+  const { workspaceId: _w, messageId: _m, ...changes } = row;
+  await q.insert(botAnswerRatings).values(row).onConflictDoUpdate({ target: [botAnswerRatings.workspaceId, botAnswerRatings.messageId], set: changes });
 }
 
 export async function loadSession(q: Queryable, workspaceId: string, conversationId: string): Promise<Record<string, unknown> | null> {

@@ -10,6 +10,7 @@ import {
   WidgetMessageBody,
   WidgetParams,
   ArticleHits,
+  BotAnswerRatingBody,
   Id,
   SearchArticlesQuery,
   TrackEventBody,
@@ -115,6 +116,16 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
       async (request, reply) => {
         await services.articleSearch.click(customerOf(request).workspaceId, request.params.id, request.body.articleId);
         reply.code(202);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/widget/:workspaceId/messages/:id/rating',
+      { config: { access: 'customer' }, schema: { tags, summary: "Thumbs up or down on one of the bot's answers", params: WidgetConversationParams, body: BotAnswerRatingBody, response: responses({ 200: z.object({ ok: z.literal(true) }) }) } },
+      async (request) => {
+        const { workspaceId, customerId } = customerOf(request);
+        await services.botRatings.rate(workspaceId, customerId, request.params.id, request.body.helpful);
         return { ok: true as const };
       },
     );

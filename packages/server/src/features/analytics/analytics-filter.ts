@@ -14,13 +14,6 @@ export function factsWhere(workspaceId: string, q: AnalyticsQuery, options: { da
   return sql.join(parts, sql` AND `);
 }
 
-/** A UTC instant range covering the filter's days (a day longer on each side: local days straddle UTC ones). */
-export function roughInstants(q: AnalyticsQuery): { from: string; to: string } {
-  const from = new Date(`${q.from}T00:00:00Z`);
-  const to = new Date(`${q.to}T00:00:00Z`);
-  return { from: new Date(from.getTime() - 86_400_000).toISOString(), to: new Date(to.getTime() + 2 * 86_400_000).toISOString() };
-}
-
 export const num = (value: unknown): number => Number(value ?? 0);
 export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 

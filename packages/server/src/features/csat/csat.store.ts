@@ -19,12 +19,6 @@ export async function insertSurveys(q: Queryable, rows: Array<typeof csatSurveys
   if (rows.length > 0) await q.insert(csatSurveys).values(rows).onConflictDoNothing();
 }
 
-export async function workspacesWithDueSurveys(q: Queryable, now: Date): Promise<string[]> {
-  const rows = rowsOf<{ workspace_id: string }>(await q.execute(sql`
-    SELECT DISTINCT workspace_id FROM csat_surveys WHERE status = 'scheduled' AND due_at <= ${now.toISOString()}::timestamptz`));
-  return rows.map((r) => r.workspace_id);
-}
-
 export async function dueSurveys(q: Queryable, workspaceId: string, now: Date, limit: number): Promise<SurveyRow[]> {
   return q.select().from(csatSurveys)
     .where(and(eq(csatSurveys.workspaceId, workspaceId), eq(csatSurveys.status, 'scheduled'), sql`${csatSurveys.dueAt} <= ${now.toISOString()}::timestamptz`))

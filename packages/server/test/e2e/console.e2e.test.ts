@@ -54,7 +54,8 @@ describe('the agent console, a day in miniature', { skip: skip ?? false, timeout
       await openAndSay(customer.page, script.ask);
       const conversation = await until(async () => {
         const listed = await app.services.conversations.list(workspace.id, {}, { before: null, limit: 50 });
-        return listed.find((c) => c.handler !== 'bot' && c.channels.includes('web'));
+        // The demo's generated history is all resolved: the customer's new conversation is the open one.
+        return listed.find((c) => c.handler !== 'bot' && c.channels.includes('web') && c.status !== 'resolved');
       }, 10_000);
       await app.services.customers.update(workspace.id, conversation.customerId, { name: script.customer });
 

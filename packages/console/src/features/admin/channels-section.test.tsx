@@ -1,35 +1,13 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
 import type { Locale } from '@tandem/core';
-import type { Agent } from '@tandem/protocol';
 import { ProblemError, type HttpClient } from '../../api/http-client.ts';
-import { createConsoleI18n } from '../../i18n/console-i18n.ts';
-import { createDirectory } from '../../live/directory.ts';
-import { createLiveStore } from '../../live/live-store.ts';
-import { memoryStorage } from '../../test-support/fakes.ts';
-import { createDraftStore } from '../conversation/drafts.ts';
-import { SessionContext, type SessionContextValue } from '../session/session-context.tsx';
+import { sessionWrapper } from '../../test-support/session.tsx';
 import { channelsApi, hotline, mail, MASK, shopWhatsApp, SID, web } from './channels-api.fake.ts';
 import { ChannelsSection } from './channels-section.tsx';
 
 function renderSection(http: HttpClient, locale: Locale = 'en') {
-  const agent: Agent = { id: 'a1', email: 'lan@example.com', handle: 'lan', name: 'Lan', role: 'admin', skills: [], createdAt: '2026-01-01T00:00:00.000Z' };
-  const storage = memoryStorage();
-  const value: SessionContextValue = {
-    session: { agent, workspace: { id: 'w1', name: 'Shop', slug: 'shop' }, limits: { messageMaxChars: 10_000, uploadMaxBytes: 10_000_000 } },
-    http,
-    // Built but never started: the section does not use the live feed.
-    live: createLiveStore({ http, self: { id: agent.id, name: agent.name }, socketUrl: 'ws://localhost/api/v1/ws', storage, workspaceId: 'w1', onUnauthenticated: () => undefined }),
-    directory: createDirectory(http),
-    drafts: createDraftStore(storage, 'w1.a1'),
-    signOut: async () => undefined,
-  };
-  return render(
-    <I18nextProvider i18n={createConsoleI18n(locale)}>
-      <SessionContext.Provider value={value}><ChannelsSection /></SessionContext.Provider>
-    </I18nextProvider>,
-  );
+  return render(sessionWrapper({ http, locale })(<ChannelsSection />));
 }
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });

@@ -9,11 +9,8 @@ import type { Locale } from '@tandem/core';
 import type { Agent } from '@tandem/protocol';
 import type { HttpClient } from '../../api/http-client.ts';
 import { createConsoleI18n } from '../../i18n/console-i18n.ts';
-import { createDirectory } from '../../live/directory.ts';
-import { createLiveStore } from '../../live/live-store.ts';
-import { memoryStorage } from '../../test-support/fakes.ts';
-import { createDraftStore } from '../conversation/drafts.ts';
-import { SessionContext, type SessionContextValue } from '../session/session-context.tsx';
+import { SessionContext } from '../session/session-context.tsx';
+import { testSession } from '../../test-support/session.tsx';
 
 export interface Sent {
   method: string;
@@ -40,18 +37,7 @@ export function recording(reads: HttpClient, answer: (sent: Sent) => unknown = (
 }
 
 export function renderAt(path: string, routes: ReactNode, options: { http: HttpClient; locale?: Locale; role?: Agent['role'] }) {
-  const agent: Agent = { id: 'a1', email: 'lan@example.com', handle: 'lan', name: 'Lan', role: options.role ?? 'admin', skills: [], createdAt: '2026-01-01T00:00:00.000Z' };
-  const storage = memoryStorage();
-  const { http } = options;
-  const value: SessionContextValue = {
-    session: { agent, workspace: { id: 'w1', name: 'Shop', slug: 'shop' }, limits: { messageMaxChars: 10_000, uploadMaxBytes: 10_000_000 } },
-    http,
-    // Built but never started: these pages do not use the live feed.
-    live: createLiveStore({ http, self: { id: agent.id, name: agent.name }, socketUrl: 'ws://localhost/api/v1/ws', storage, workspaceId: 'w1', onUnauthenticated: () => undefined }),
-    directory: createDirectory(http),
-    drafts: createDraftStore(storage, 'w1.a1'),
-    signOut: async () => undefined,
-  };
+  const value = testSession(options.http, options.role);
   const location = memoryLocation({ path, record: true });
   const view = render(
     <I18nextProvider i18n={createConsoleI18n(options.locale ?? 'en')}>

@@ -1,40 +1,19 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
 import type { Locale } from '@tandem/core';
-import type { Agent } from '@tandem/protocol';
 import { ProblemError, type HttpClient } from '../../api/http-client.ts';
-import { createConsoleI18n } from '../../i18n/console-i18n.ts';
-import { createDirectory } from '../../live/directory.ts';
-import { createLiveStore } from '../../live/live-store.ts';
-import { fakeHttp, memoryStorage } from '../../test-support/fakes.ts';
-import { createDraftStore } from '../conversation/drafts.ts';
-import { SessionContext, type SessionContextValue } from '../session/session-context.tsx';
+import { fakeHttp } from '../../test-support/fakes.ts';
 import { ConversationCsat } from './conversation-csat.tsx';
+import { sessionWrapper } from '../../test-support/session.tsx';
 
-const agent: Agent = { id: 'a1', email: 'lan@example.com', handle: 'lan', name: 'Lan', role: 'agent', skills: [], createdAt: '2026-01-01T00:00:00.000Z' };
 const answered = {
   conversationId: 'c1', rating: 4, comment: 'Nhân viên rất nhiệt tình', easyToReach: true, channel: 'web',
   status: 'answered', askedAt: '2026-12-01T11:00:00.000Z', answeredAt: '2026-12-01T11:05:00.000Z',
 };
 
 function setup(http: HttpClient, locale: Locale = 'en') {
-  const storage = memoryStorage();
-  const value: SessionContextValue = {
-    session: { agent, workspace: { id: 'w1', name: 'Shop', slug: 'shop' }, limits: { messageMaxChars: 10_000, uploadMaxBytes: 10_000_000 } },
-    http,
-    // Built but never started: the survey does not use the live feed.
-    live: createLiveStore({ http, self: { id: agent.id, name: agent.name }, socketUrl: 'ws://localhost/api/v1/ws', storage, workspaceId: 'w1', onUnauthenticated: () => undefined }),
-    directory: createDirectory(http),
-    drafts: createDraftStore(storage, 'w1.a1'),
-    signOut: async () => undefined,
-  };
-  const i18n = createConsoleI18n(locale);
-  return (conversationId: string) => (
-    <I18nextProvider i18n={i18n}>
-      <SessionContext.Provider value={value}><ConversationCsat conversationId={conversationId} /></SessionContext.Provider>
-    </I18nextProvider>
-  );
+  const wrap = sessionWrapper({ http, locale, role: 'agent' });
+  return (conversationId: string) => wrap(<ConversationCsat conversationId={conversationId} />);
 }
 
 describe('the conversation’s satisfaction survey', () => {

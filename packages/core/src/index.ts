@@ -45,3 +45,4 @@ export * from './analytics/erlang.ts';
 export * from './analytics/erlang-a.ts';
 export * from './analytics/staffing.ts';
 export * from './analytics/definitions.ts';
+export * from './proactive/index.ts';

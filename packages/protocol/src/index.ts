@@ -16,3 +16,4 @@ export * from './rest/canned-response.schemas.ts';
 export * from './rest/mention.schemas.ts';
 export * from './rest/saved-filter.schemas.ts';
 export * from './rest/analytics.schemas.ts';
+export * from './rest/proactive.schemas.ts';

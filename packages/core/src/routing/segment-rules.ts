@@ -129,10 +129,11 @@ function evaluate(rule: SegmentRule, facts: CustomerFacts, metrics: BehaviourMet
   if ('all' in rule) return rule.all.every((r) => evaluate(r, facts, metrics));
   if ('any' in rule) return rule.any.some((r) => evaluate(r, facts, metrics));
   if ('not' in rule) return !evaluate(rule.not, facts, metrics);
-  return conditionHolds(rule, fieldValue(rule.field, facts, metrics));
+  return segmentConditionHolds(rule, fieldValue(rule.field, facts, metrics));
 }
 
-function conditionHolds(condition: SegmentCondition, actual: unknown): boolean {
+/** Whether one condition holds for a value already looked up (also used by proactive rules on event properties). */
+export function segmentConditionHolds(condition: SegmentCondition, actual: unknown): boolean {
   if (actual === undefined) return false;
   const { value } = condition;
   switch (condition.op) {

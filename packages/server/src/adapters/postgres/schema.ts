@@ -289,3 +289,4 @@ export * from './console.schema.ts';
 export * from './channels.schema.ts';
 export * from './analytics.schema.ts';
 export * from './bot-ratings.schema.ts';
+export * from './proactive.schema.ts';

@@ -38,6 +38,10 @@ import { channelRoutes } from './features/channels/channels.routes.ts';
 import { webhookRoutes } from './features/channels/webhooks.routes.ts';
 import { analyticsRoutes } from './features/analytics/analytics.routes.ts';
 import { csatRoutes, registerSurveyPages } from './features/csat/csat.routes.ts';
+import { proactiveRoutes } from './features/proactive/proactive.routes.ts';
+import { widgetProactiveRoutes } from './features/proactive/widget-proactive.routes.ts';
+import { broadcastRoutes } from './features/broadcasts/broadcasts.routes.ts';
+import { registerUnsubscribePages } from './features/outreach/unsubscribe-page.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
 import { registerWidgetScript } from './http/widget-script.ts';
@@ -116,6 +120,9 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(webhookRoutes(services, deps), prefix);
   await http.register(analyticsRoutes(services), prefix);
   await http.register(csatRoutes(deps), prefix);
+  await http.register(proactiveRoutes(services, deps), prefix);
+  await http.register(widgetProactiveRoutes(services), prefix);
+  await http.register(broadcastRoutes(services), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   startHeartbeat(http);
@@ -127,6 +134,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   registerDemoBackend(http, deps);
   await registerHelpCenter(http, services, deps);
   await registerSurveyPages(http, services, deps);
+  await registerUnsubscribePages(http, services.unsubscribe, deps);
 
   http.get('/healthz', { schema: { hide: true } }, async () => {
     await ping(deps.db);

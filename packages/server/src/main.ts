@@ -67,6 +67,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   app.services.botTurns.setSelfUrl(address);
   app.services.channelSimulator.setSelfUrl(address);
   app.services.csat.setSelfUrl(address);
+  app.services.unsubscribe.setSelfUrl(address);
   app.services.passes.start(config.PERIODIC_PASS_SECONDS);
   const smtp = config.INBOUND_SMTP
     ? await startSmtpListener(createInboundMailHandler(app.services, database.db), {

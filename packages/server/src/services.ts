@@ -50,6 +50,11 @@ import { withSurveyReplies } from './features/csat/with-survey-replies.ts';
 import { createFactsService } from './features/analytics/facts.service.ts';
 import { createAnalyticsService } from './features/analytics/analytics.service.ts';
 import { listWorkspaceIds } from './features/workspaces/workspace.store.ts';
+import { createRuleService } from './features/proactive/rule.service.ts';
+import { createWidgetProactiveService } from './features/proactive/widget-proactive.service.ts';
+import { createBroadcastService } from './features/broadcasts/broadcast.service.ts';
+import { createBusinessEventService } from './features/outreach/business-event.service.ts';
+import { createUnsubscribe } from './features/outreach/unsubscribe.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
@@ -69,9 +74,12 @@ export function createServices(deps: ServiceDeps) {
   const conversations = withQueueMoves(createConversationService(deps), routing);
   const sla = createSlaService({ ...deps, routing });
   const segments = createSegmentService(deps);
+  const unsubscribe = createUnsubscribe(deps);
+  const broadcasts = createBroadcastService({ ...deps, deliveries, unsubscribe });
   const passes = createPeriodicPasses([
     { name: 'routing', workspaces: () => routing.workspacesToPass(), run: (workspaceId) => routing.pass(workspaceId) },
     { name: 'sla', workspaces: () => workspacesWithSla(deps.db), run: (workspaceId) => sla.pass(workspaceId) },
+    { name: 'broadcasts', workspaces: () => broadcasts.workspacesToPass(), run: (workspaceId) => broadcasts.pass(workspaceId) },
     { name: 'deliveries', workspaces: () => deliveries.workspacesToPass(), run: (workspaceId) => deliveries.pass(workspaceId) },
     { name: 'csat', workspaces: () => listWorkspaceIds(deps.db), run: (workspaceId) => csat.pass(workspaceId) },
     { name: 'analytics', workspaces: () => listWorkspaceIds(deps.db), run: (workspaceId) => facts.refresh(workspaceId) },
@@ -125,6 +133,11 @@ export function createServices(deps: ServiceDeps) {
     cannedResponses: createCannedResponseService(deps),
     mentions: createMentionService(deps),
     savedFilters: createSavedFilterService(deps),
+    proactiveRules: createRuleService(deps),
+    widgetProactive: createWidgetProactiveService({ ...deps, customers }),
+    broadcasts,
+    businessEvents: createBusinessEventService({ ...deps, customers, deliveries, unsubscribe }),
+    unsubscribe,
     inbox: createInboxService(deps),
     passes,
     agentRouting: createAgentRoutingService({ ...deps, routing, postMessage }),

@@ -10,7 +10,7 @@ const Seconds = z.number().int().min(1).max(3600);
 const EventCondition = z.strictObject({
   field: z.string().trim().min(1).max(64).describe('A property of the tracked event'),
   op: z.enum(SEGMENT_OPS),
-  value: z.union([z.string().max(200), z.number(), z.boolean(), z.array(z.union([z.string().max(200), z.number()])).max(50)]).optional(),
+  value: z.union([z.string().max(200), z.number(), z.boolean(), z.array(z.union([z.string().max(200), z.number(), z.boolean()])).max(50).readonly()]).optional(),
 });
 
 const EventName = z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'letters, digits and _ . : -');
@@ -115,7 +115,7 @@ export const WidgetRule = z.object({
     kind: z.enum(['bot_message', 'open_guide', 'suggest_articles', 'offer_person']),
     text: z.string(),
     quickReplies: z.array(z.string()),
-    guideId: Id.nullable(),
+    guideKey: z.string().nullable().describe('open_guide: the guide to start (as in GET /widget/:workspaceId/guides/:key/steps)'),
     articles: z.array(z.object({ id: Id, title: z.string(), url: z.string() })),
   }),
   allowWhileTyping: z.boolean(),

@@ -5,6 +5,7 @@ import type {
   BusinessHours,
   ConcreteStrategy,
   Locale,
+  ProactiveCaps,
   ChannelKind,
   ConversationStatus,
   DeliveryStatus,
@@ -32,6 +33,8 @@ export interface WorkspaceSettings {
   prechat: { topics: Array<{ key: string; label: Partial<Record<Locale, string>>; teamId: string | null }>; chooseBotOrPerson: boolean };
   /** The satisfaction survey after resolution: whether it is sent, and how long after. */
   csat: { enabled: boolean; delayMinutes: number };
+  /** Limits on proactive messages, whatever the rules say. */
+  proactive: ProactiveCaps;
 }
 
 export interface WidgetAppearance {

@@ -1,6 +1,14 @@
 // Every string the server itself shows to people (emails, the demo page), in each locale.
 // Keys are the same in every catalog; a test fails when one is missing.
 export const en = {
+  outreach: {
+    unsubscribe: 'To stop these notices: {{url}}',
+    title: 'Notices from {{workspace}}',
+    question: 'Stop receiving notices from {{workspace}}? Your conversations stay open to you.',
+    confirm: 'Stop the notices',
+    done: 'Done: {{workspace}} will not send you notices any more.',
+    invalid: 'This link is not valid.',
+  },
   csat: {
     ask: 'How did we do? Rate this conversation from 1 (poor) to 5 (great) below, or here: {{url}}',
     askByNumber: 'How did we do? Reply with a number from 1 (poor) to 5 (great), or rate us here: {{url}}',
@@ -83,6 +91,14 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Catalog = Shape<typeof en>;
 
 export const vi: Catalog = {
+  outreach: {
+    unsubscribe: 'Để ngừng nhận các thông báo này: {{url}}',
+    title: 'Thông báo từ {{workspace}}',
+    question: 'Ngừng nhận thông báo từ {{workspace}}? Bạn vẫn có thể tiếp tục các cuộc trò chuyện của mình.',
+    confirm: 'Ngừng nhận thông báo',
+    done: 'Xong: {{workspace}} sẽ không gửi thông báo cho bạn nữa.',
+    invalid: 'Liên kết này không hợp lệ.',
+  },
   csat: {
     ask: 'Chúng tôi hỗ trợ bạn thế nào? Hãy chấm điểm cuộc trò chuyện từ 1 (kém) đến 5 (rất tốt) bên dưới, hoặc tại đây: {{url}}',
     askByNumber: 'Chúng tôi hỗ trợ bạn thế nào? Hãy trả lời bằng một số từ 1 (kém) đến 5 (rất tốt), hoặc chấm điểm tại đây: {{url}}',
@@ -162,6 +178,14 @@ export const vi: Catalog = {
 };
 
 export const fa: Catalog = {
+  outreach: {
+    unsubscribe: 'برای توقف این اطلاعیه‌ها: {{url}}',
+    title: 'اطلاعیه‌های {{workspace}}',
+    question: 'دیگر اطلاعیه‌ای از {{workspace}} دریافت نکنید؟ گفتگوهایتان همچنان در دسترس می‌ماند.',
+    confirm: 'توقف اطلاعیه‌ها',
+    done: 'انجام شد: {{workspace}} دیگر برایتان اطلاعیه نمی‌فرستد.',
+    invalid: 'این پیوند معتبر نیست.',
+  },
   csat: {
     ask: 'کار ما چطور بود؟ به این گفت‌وگو از ۱ (ضعیف) تا ۵ (عالی) در پایین امتیاز دهید، یا اینجا: {{url}}',
     askByNumber: 'کار ما چطور بود؟ با عددی از ۱ (ضعیف) تا ۵ (عالی) پاسخ دهید، یا اینجا امتیاز دهید: {{url}}',

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { DEFAULT_PROACTIVE_CAPS } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { workspaces } from '../../adapters/postgres/schema.ts';
 import type { WorkspaceRecord, WorkspaceSettings } from '../../domain/records.ts';
@@ -13,6 +14,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   vertical: null,
   prechat: { topics: [], chooseBotOrPerson: false },
   csat: { enabled: true, delayMinutes: 60 },
+  proactive: DEFAULT_PROACTIVE_CAPS,
 };
 
 const toRecord = (row: typeof workspaces.$inferSelect): WorkspaceRecord => ({

@@ -1,0 +1,69 @@
+import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import type { PastExposure } from '@tandem/core';
+import type { Queryable } from '../../adapters/postgres/database.ts';
+import { contactPreferences, proactiveExposures } from '../../adapters/postgres/schema.ts';
+
+export type ExposureRow = typeof proactiveExposures.$inferSelect;
+
+export async function insertExposure(q: Queryable, row: ExposureRow): Promise<void> {
+  await q.insert(proactiveExposures).values(row);
+}
+
+/** The customer's shows and holdouts since a moment (what the caps count). */
+export async function pastExposures(q: Queryable, workspaceId: string, customerId: string, since: Date): Promise<PastExposure[]> {
+  return q.select({ ruleId: proactiveExposures.ruleId, sessionId: proactiveExposures.sessionId, at: proactiveExposures.occurredAt })
+    .from(proactiveExposures)
+    .where(and(
+      eq(proactiveExposures.workspaceId, workspaceId),
+      eq(proactiveExposures.customerId, customerId),
+      inArray(proactiveExposures.outcome, ['shown', 'holdout']),
+      gt(proactiveExposures.occurredAt, since),
+    ));
+}
+
+export async function setEngagement(q: Queryable, workspaceId: string, customerId: string, id: string, engagement: string): Promise<boolean> {
+  const rows = await q.update(proactiveExposures).set({ engagement })
+    .where(and(eq(proactiveExposures.workspaceId, workspaceId), eq(proactiveExposures.id, id), eq(proactiveExposures.customerId, customerId), eq(proactiveExposures.outcome, 'shown')))
+    .returning({ id: proactiveExposures.id });
+  return rows.length > 0;
+}
+
+/** The log, newest first, keyset-paged on (occurred_at, id). */
+export async function listExposures(
+  q: Queryable,
+  workspaceId: string,
+  filter: { ruleId?: string | undefined; outcome?: string | undefined },
+  page: { before: [string, string] | null; limit: number },
+): Promise<ExposureRow[]> {
+  const before = page.before;
+  return q.select().from(proactiveExposures).where(and(
+    eq(proactiveExposures.workspaceId, workspaceId),
+    filter.ruleId ? eq(proactiveExposures.ruleId, filter.ruleId) : undefined,
+    filter.outcome ? eq(proactiveExposures.outcome, filter.outcome) : undefined,
+    before ? or(lt(proactiveExposures.occurredAt, new Date(before[0])), and(eq(proactiveExposures.occurredAt, new Date(before[0])), lt(proactiveExposures.id, before[1]))) : undefined,
+  )).orderBy(desc(proactiveExposures.occurredAt), desc(proactiveExposures.id)).limit(page.limit);
+}
+
+export interface ContactPreferences {
+  doNotDisturb: boolean;
+  noticesOptedOut: boolean;
+}
+
+export async function findPreferences(q: Queryable, workspaceId: string, customerId: string): Promise<ContactPreferences> {
+  const [row] = await q.select({ doNotDisturb: contactPreferences.doNotDisturb, noticesOptedOut: contactPreferences.noticesOptedOut })
+    .from(contactPreferences).where(and(eq(contactPreferences.workspaceId, workspaceId), eq(contactPreferences.customerId, customerId)));
+  return row ?? { doNotDisturb: false, noticesOptedOut: false };
+}
+
+export async function savePreference(q: Queryable, workspaceId: string, customerId: string, change: Partial<ContactPreferences>, now: Date): Promise<void> {
+  await q.insert(contactPreferences).values({ workspaceId, customerId, ...change, updatedAt: now })
+    .onConflictDoUpdate({ target: [contactPreferences.workspaceId, contactPreferences.customerId], set: { ...change, updatedAt: now } });
+}
+
+/** Customers among these who opted out of notices. */
+export async function optedOutAmong(q: Queryable, workspaceId: string, customerIds: readonly string[]): Promise<Set<string>> {
+  if (customerIds.length === 0) return new Set();
+  const rows = await q.select({ id: contactPreferences.customerId }).from(contactPreferences)
+    .where(and(eq(contactPreferences.workspaceId, workspaceId), inArray(contactPreferences.customerId, [...customerIds]), sql`${contactPreferences.noticesOptedOut}`));
+  return new Set(rows.map((r) => r.id));
+}

@@ -29,6 +29,7 @@ function setup(routes: Routes = {}) {
     }
     if (path.endsWith('/handoff')) return json(200, aConversation({ handler: 'queue' }));
     if (path === '/events') return json(202, { ok: true });
+    if (path === '/proactive') return json(200, { rules: [], purchaseUrlPatterns: [], doNotDisturb: false, sessionCapReached: false });
     return json(404, { status: 404, code: 'test.unrouted', detail: path });
   }) as unknown as typeof fetch;
   const controller = createWidgetController({

@@ -3,7 +3,7 @@ import { createWidgetI18n, isWidgetLocale, translator } from '../i18n/widget-i18
 import { formatBytes } from '../i18n/formatters.ts';
 import { guard, reportError } from '../report-error.ts';
 import { persistStore, restoreState, storageKey } from '../state/persisted-state.ts';
-import type { KeyValueStorage } from '../state/safe-storage.ts';
+import { createSafeStorage, type KeyValueStorage } from '../state/safe-storage.ts';
 import { resumeMap, unreadCount } from '../state/widget.selectors.ts';
 import { createInitialState, type PrechatChoice, type WidgetLocale } from '../state/widget-state.ts';
 import { createWidgetStore } from '../state/widget.store.ts';
@@ -18,6 +18,8 @@ import { createHandoffRequest } from './handoff-request.ts';
 import { createHistorySync } from './history-sync.ts';
 import { createHostEvents, type HostEvents } from './host-events.ts';
 import { createOutboxSender } from './outbox-sender.ts';
+import { createProactiveActions } from './proactive-actions.ts';
+import { createProactiveRunner } from './proactive-runner.ts';
 import { createReceiptScheduler } from './receipt-scheduler.ts';
 import { prefersNoTracking } from './privacy-signals.ts';
 import { createSessionKeeper } from './session-keeper.ts';
@@ -138,29 +140,48 @@ export function createWidgetController(options: WidgetControllerOptions) {
   });
   const customer = createCustomerActions({ store, api, session: keeper, win, setOpen });
   let configLoadedAt = Date.now();
+  const open = () => {
+    setOpen(true);
+    // Availability changes with the hours: refresh a config older than the server's cache.
+    if (Date.now() - configLoadedAt > CONFIG_MAX_AGE_MS) {
+      configLoadedAt = Date.now();
+      customer.loadConfig().catch((error: unknown) => reportError('config refresh', error));
+    }
+  };
+  const proactiveRunner = createProactiveRunner({
+    api,
+    store,
+    win,
+    storage: options.storage,
+    remembersVisits: !prefersNoTracking(win.navigator),
+    tabStorage: createSafeStorage(() => win.sessionStorage),
+    keyPrefix: key,
+    loadedAt: win.performance?.timeOrigin,
+  });
+  const proactive = createProactiveActions({ store, api, composer, handoff, open, stopRunner: () => proactiveRunner.stop() });
 
   return {
     store,
     events,
     composer,
     ...customer,
+    /** Records the event, and lets proactive rules waiting for it fire. */
+    track(name: string, props: Parameters<typeof customer.track>[1] = {}) {
+      guard('proactive event', () => proactiveRunner.noteEvent(name, props))();
+      return customer.track(name, props);
+    },
+    proactive,
     apiOrigin: options.apiOrigin,
     translate,
-    /** After the config: redeems a magic link, opens the session and socket, tracks page views. */
+    /** After the config: redeems a magic link, opens the session and socket, tracks page views, runs proactive rules. */
     async run(): Promise<void> {
       watchAttention({ store, events, receipts, flasher, win });
       await customer.redeemMagicLinkFromUrl();
       await connect();
       customer.startPageTracking();
+      proactiveRunner.start();
     },
-    open() {
-      setOpen(true);
-      // Availability changes with the hours: refresh a config older than the server's cache.
-      if (Date.now() - configLoadedAt > CONFIG_MAX_AGE_MS) {
-        configLoadedAt = Date.now();
-        customer.loadConfig().catch((error: unknown) => reportError('config refresh', error));
-      }
-    },
+    open,
     close: () => setOpen(false),
     handoff: () => handoff.request(),
     setLocale(locale: unknown) {

@@ -74,6 +74,13 @@ export const enCatalog = {
     bot: 'The assistant',
     person: 'A person',
   },
+  proactive: {
+    label: 'A suggestion from {{name}}',
+    close: 'Close this suggestion',
+    openGuide: 'Open the guide',
+    articles: 'Suggested articles',
+    doNotDisturb: "Don't show me these",
+  },
   handoff: {
     button: 'Talk to a person',
     confirmed: "A person will reply here. You can close this page — we'll keep the conversation.",

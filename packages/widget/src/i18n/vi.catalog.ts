@@ -71,6 +71,13 @@ export const viCatalog = {
     bot: 'Trợ lý tự động',
     person: 'Nhân viên',
   },
+  proactive: {
+    label: 'Gợi ý từ {{name}}',
+    close: 'Đóng gợi ý này',
+    openGuide: 'Mở hướng dẫn',
+    articles: 'Bài viết gợi ý',
+    doNotDisturb: 'Đừng hiện những gợi ý này',
+  },
   handoff: {
     button: 'Nói chuyện với nhân viên',
     confirmed: 'Nhân viên hỗ trợ sẽ trả lời bạn tại đây. Bạn có thể đóng trang này — cuộc trò chuyện vẫn được lưu lại.',

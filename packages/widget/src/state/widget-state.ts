@@ -1,4 +1,4 @@
-import type { Conversation, Message, WidgetConfig } from '@tandem/protocol';
+import type { Conversation, Message, WidgetConfig, WidgetRule } from '@tandem/protocol';
 import type { AttachmentMeta } from '../transport/wire-types.ts';
 
 export const WIDGET_LOCALES = ['en', 'vi', 'fa'] as const;
@@ -44,6 +44,9 @@ export type ConversationEntry = {
   hasHistory: boolean;
 };
 
+/** A proactive rule's message the server let us show (outcome `shown`), until the visitor acts on it. */
+export type ProactivePrompt = { exposureId: string; ruleId: string; action: WidgetRule['action'] };
+
 /** A translatable line shown to the customer: a catalog key plus interpolation values. */
 export type Notice = { key: string; params?: Record<string, string | number> };
 
@@ -63,6 +66,10 @@ export type WidgetState = {
   config: WidgetConfig | null;
   error: Notice | null;
   info: Notice | null;
+  /** Shown next to the launcher; never persisted: it belongs to the page view it was shown on. */
+  proactive: ProactivePrompt | null;
+  /** A guide the customer asked to start from outside the panel (a proactive prompt), by key. */
+  requestedGuide: string | null;
 };
 
 export function createEntry(partial: Partial<ConversationEntry> = {}): ConversationEntry {
@@ -85,5 +92,7 @@ export function createInitialState(locale: WidgetLocale): WidgetState {
     config: null,
     error: null,
     info: null,
+    proactive: null,
+    requestedGuide: null,
   };
 }

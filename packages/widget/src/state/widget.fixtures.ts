@@ -1,5 +1,5 @@
 // Test data builders: plain objects shaped like the server's wire types.
-import type { Conversation, Message, WidgetConfig } from '@tandem/protocol';
+import type { Conversation, Message, WidgetConfig, WidgetProactive, WidgetRule } from '@tandem/protocol';
 import type { OutboxItem } from './widget-state.ts';
 
 export const CONVERSATION_ID = '00000000-0000-4000-8000-00000000c0c0';
@@ -75,4 +75,24 @@ export function aConfig(overrides: Partial<WidgetConfig> = {}): WidgetConfig {
     prechat: { topics: [], chooseBotOrPerson: false },
     ...overrides,
   };
+}
+
+export const RULE_ID = '00000000-0000-4000-8000-0000000000r1';
+export const EXPOSURE_ID = '00000000-0000-4000-8000-0000000000e1';
+
+/** A rule as the widget receives it (its action already in the visitor's language). */
+export function aWidgetRule(trigger: WidgetRule['trigger'], overrides: Partial<Omit<WidgetRule, 'action'>> & { action?: Partial<WidgetRule['action']> } = {}): WidgetRule {
+  const { action, ...rest } = overrides;
+  return {
+    id: RULE_ID,
+    trigger,
+    action: { kind: 'bot_message', text: 'Need a hand with your order?', quickReplies: [], guideKey: null, articles: [], ...action },
+    allowWhileTyping: false,
+    allowDuringPurchase: false,
+    ...rest,
+  };
+}
+
+export function aProactiveAnswer(overrides: Partial<WidgetProactive> = {}): WidgetProactive {
+  return { rules: [], purchaseUrlPatterns: ['/checkout*'], doNotDisturb: false, sessionCapReached: false, ...overrides };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { widgetReducer, type WidgetAction } from './widget.reducer.ts';
 import { queueStanding, timeline, unreadCount } from './widget.selectors.ts';
+import { toPersisted } from './persisted-state.ts';
 import { createInitialState, type WidgetState } from './widget-state.ts';
-import { aConversation, aMessage, anOutboxItem, CONVERSATION_ID, CUSTOMER_ID } from './widget.fixtures.ts';
+import { aConversation, aMessage, anOutboxItem, aWidgetRule, CONVERSATION_ID, CUSTOMER_ID, EXPOSURE_ID, RULE_ID } from './widget.fixtures.ts';
 
 const run = (actions: WidgetAction[], state: WidgetState = createInitialState('en')) => actions.reduce(widgetReducer, state);
 
@@ -114,5 +115,28 @@ describe('waiting for a person', () => {
     expect(queueStanding(assigned)).toBeNull();
     const cleared = run([{ type: 'conversation.updated', conversation: waiting }, queued, { type: 'queue.updated', conversationId: CONVERSATION_ID, position: null, expectedWaitSeconds: null }]);
     expect(queueStanding(cleared)).toBeNull();
+  });
+});
+
+describe('proactive prompts', () => {
+  const prompt = { exposureId: EXPOSURE_ID, ruleId: RULE_ID, action: aWidgetRule({ kind: 'page_view' }).action };
+
+  test('opening the panel answers the prompt; closing it does not bring the prompt back', () => {
+    const opened = run([{ type: 'proactive.shown', prompt }, { type: 'panel.toggled', isOpen: true }]);
+    expect(opened.proactive).toBeNull();
+    expect(run([{ type: 'panel.toggled', isOpen: false }], opened).proactive).toBeNull();
+  });
+
+  test('a guide requested from a prompt ends when the panel closes', () => {
+    const state = run([{ type: 'guide.requested', key: 'returns' }, { type: 'panel.toggled', isOpen: true }]);
+    expect(state.requestedGuide).toBe('returns');
+    expect(run([{ type: 'panel.toggled', isOpen: false }], state).requestedGuide).toBeNull();
+  });
+
+  test('neither survives a reload', () => {
+    const state = run([{ type: 'proactive.shown', prompt }, { type: 'guide.requested', key: 'returns' }]);
+    const saved = JSON.stringify(toPersisted(state));
+    expect(saved).not.toContain(EXPOSURE_ID);
+    expect(saved).not.toContain('returns');
   });
 });

@@ -9,6 +9,7 @@ import {
   type Notice,
   type OutboxItem,
   type PrechatChoice,
+  type ProactivePrompt,
   type WidgetLocale,
   type WidgetState,
 } from './widget-state.ts';
@@ -40,7 +41,10 @@ export type WidgetAction =
   | { type: 'locale.changed'; locale: WidgetLocale }
   | { type: 'handoff.requested'; isRequested: boolean }
   | { type: 'prechat.chosen'; choice: Partial<PrechatChoice> }
-  | { type: 'notice.shown'; slot: 'error' | 'info'; notice: Notice | null };
+  | { type: 'notice.shown'; slot: 'error' | 'info'; notice: Notice | null }
+  | { type: 'proactive.shown'; prompt: ProactivePrompt }
+  | { type: 'proactive.cleared' }
+  | { type: 'guide.requested'; key: string | null };
 
 export function widgetReducer(state: WidgetState, action: WidgetAction): WidgetState {
   switch (action.type) {
@@ -70,13 +74,18 @@ export function widgetReducer(state: WidgetState, action: WidgetAction): WidgetS
     case 'typing.expired': return expireTyping(state, action.now);
     case 'customer.read':
       return updateEntry(state, action.conversationId, (e) => ({ ...e, readSeq: Math.max(e.readSeq, action.seq) }));
-    case 'panel.toggled': return { ...state, isOpen: action.isOpen };
+    // Opening the panel answers a proactive prompt's question; closing it ends a guide started from one.
+    case 'panel.toggled':
+      return action.isOpen ? { ...state, isOpen: true, proactive: null } : { ...state, isOpen: false, requestedGuide: null };
     case 'draft.changed': return { ...state, draft: action.draft };
     case 'connection.changed': return { ...state, connection: action.status };
     case 'locale.changed': return { ...state, locale: action.locale };
     case 'handoff.requested': return { ...state, isHandoffRequested: action.isRequested };
     case 'prechat.chosen': return { ...state, prechat: { ...state.prechat, ...action.choice } };
     case 'notice.shown': return { ...state, [action.slot]: action.notice };
+    case 'proactive.shown': return { ...state, proactive: action.prompt };
+    case 'proactive.cleared': return state.proactive ? { ...state, proactive: null } : state;
+    case 'guide.requested': return { ...state, requestedGuide: action.key };
   }
 }
 

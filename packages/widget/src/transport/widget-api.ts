@@ -4,10 +4,14 @@ import type {
   AttachmentMeta,
   BotAnswerRatingBody,
   CreateWidgetSessionBody,
+  ExposureClaim,
+  ExposureClaimBody,
+  ExposureEngagement,
   IdentifyBody,
   MagicLinkBody,
   TrackEventBody,
   WidgetMessageBody,
+  WidgetProactive,
   WidgetSession,
 } from './wire-types.ts';
 
@@ -64,5 +68,13 @@ export function createWidgetApi(options: WidgetApiOptions) {
         `/help/search?q=${encodeURIComponent(query)}&locale=${encodeURIComponent(locale)}`,
         { signal },
       ),
+    /** The proactive rules this visitor may meet in this tab's session, already in their language. */
+    getProactive: (sessionId: string) =>
+      request<WidgetProactive>('GET', `/proactive?sessionId=${encodeURIComponent(sessionId)}`),
+    /** A rule fired: the server decides (caps, consent, the moment) whether it may show. */
+    claimExposure: (body: ExposureClaimBody) => request<ExposureClaim>('POST', '/proactive/exposures', { body }),
+    engageExposure: (exposureId: string, engagement: ExposureEngagement) =>
+      request<void>('POST', `/proactive/exposures/${encodeURIComponent(exposureId)}/engagement`, { body: { engagement } }),
+    setDoNotDisturb: (on: boolean) => request<void>('PUT', '/proactive/do-not-disturb', { body: { on } }),
   };
 }

@@ -63,7 +63,7 @@ export function ChatPanel(props: { id: string; onClose: () => void }) {
       ) : null}
       {/* Outside the scrolling log, so searching stays one glance away however long the conversation. */}
       {config?.helpSearch ? <HelpSearch inputRef={searchRef} /> : null}
-      {config?.helpSearch ? <GuideRunner /> : null}
+      {config?.helpSearch || state.requestedGuide ? <GuideRunner /> : null}
       <div class="body">
         <MessageList />
       </div>

@@ -9,11 +9,15 @@ import { useWidget } from './widget-context.ts';
 type Text = Partial<Record<WidgetLocale, string>>;
 const pick = (text: Text, locale: WidgetLocale) => text[locale] ?? text.en ?? Object.values(text)[0] ?? '';
 
-/** The workspace's guides: step-by-step answers the customer clicks through before (or instead of) writing. */
+/**
+ * The workspace's guides: step-by-step answers the customer clicks through before (or instead
+ * of) writing. A guide requested from outside the panel (a proactive prompt) starts at once.
+ */
 export function GuideRunner() {
-  const { controller, t, locale } = useWidget();
+  const { controller, state, t, locale } = useWidget();
   const [guides, setGuides] = useState<GuideSummary[]>([]);
   const [active, setActive] = useState<{ key: string; view: GuideStepView } | null>(null);
+  const requested = state.requestedGuide;
 
   useEffect(() => {
     controller.listGuides().then(setGuides, (error: unknown) => reportError('guides', error));
@@ -24,9 +28,25 @@ export function GuideRunner() {
     if (!active) return;
     setActive({ key: active.key, view: await controller.advanceGuide(active.key, { step: next, runId: active.view.runId }) });
   });
+  const close = () => {
+    setActive(null);
+    if (requested) controller.store.dispatch({ type: 'guide.requested', key: null });
+  };
 
-  if (guides.length === 0) return null;
+  useEffect(() => {
+    if (!requested) return;
+    controller.advanceGuide(requested).then(
+      (view) => setActive({ key: requested, view }),
+      (error: unknown) => {
+        reportError('guide', error);
+        controller.store.dispatch({ type: 'guide.requested', key: null });
+      },
+    );
+  }, [controller, requested]);
+
   if (!active) {
+    // A requested guide is on its way: the list would flash up before it.
+    if (guides.length === 0 || requested) return null;
     return (
       <div class="section guides" role="group" aria-label={t('guides.label')} data-testid="tandem-guides">
         {guides.map((guide) => (
@@ -55,7 +75,7 @@ export function GuideRunner() {
           {t('handoff.button')}
         </button>
       ) : null}
-      <button type="button" class="link-button" onClick={() => setActive(null)}>
+      <button type="button" class="link-button" onClick={close}>
         {t('guides.close')}
       </button>
     </div>

@@ -6,7 +6,7 @@ import { safeHref } from './safe-url.ts';
 import { useWidget } from './widget-context.ts';
 import { FileIcon } from './widget-icons.tsx';
 
-const EXTERNAL = { target: '_blank', rel: 'noopener noreferrer nofollow' } as const;
+export const EXTERNAL = { target: '_blank', rel: 'noopener noreferrer nofollow' } as const;
 
 /** Images inline (alt = file name), anything else as a download link with its size. */
 export function Attachments(props: { attachments: readonly AttachmentMeta[] }) {

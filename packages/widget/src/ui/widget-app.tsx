@@ -5,6 +5,7 @@ import { reportError } from '../report-error.ts';
 import { ChatPanel } from './chat-panel.tsx';
 import { readableTextColor } from './contrast.ts';
 import { LauncherButton } from './launcher-button.tsx';
+import { ProactivePrompt } from './proactive-prompt.tsx';
 import { WidgetContext } from './widget-context.ts';
 
 /** The widget, behind an error boundary: a rendering bug hides it, never breaks the host page. */
@@ -49,6 +50,7 @@ function WidgetView(props: { controller: WidgetController }) {
         style={style}
       >
         <LauncherButton buttonRef={launcherRef} panelId={panelId} />
+        <ProactivePrompt launcherRef={launcherRef} />
         {state.isOpen ? <ChatPanel id={panelId} onClose={() => controller.close()} /> : null}
       </div>
     </WidgetContext.Provider>

@@ -3,7 +3,7 @@ import { adminEn } from './admin.en.catalog.ts';
 // The console's English text: the source every other catalog must match key for key.
 export const en = {
   ...adminEn,
-  app: { loading: 'Loading…', language: 'Language', sections: 'Sections', inbox: 'Inbox', analytics: 'Analytics', feedback: 'Feedback', admin: 'Settings', signOut: 'Sign out' },
+  app: { loading: 'Loading…', language: 'Language', sections: 'Sections', inbox: 'Inbox', analytics: 'Analytics', feedback: 'Feedback', proactive: 'Proactive', broadcasts: 'Broadcasts', admin: 'Settings', signOut: 'Sign out' },
   signIn: {
     title: 'Sign in to Tandem',
     expired: 'Your session ended. Sign in again: your drafts are kept.',

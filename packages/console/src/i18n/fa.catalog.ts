@@ -3,7 +3,7 @@ import { adminFa } from './admin.fa.catalog.ts';
 
 export const fa = {
   ...adminFa,
-  app: { loading: 'در حال بارگذاری…', language: 'زبان', sections: 'بخش‌ها', inbox: 'صندوق', analytics: 'تحلیل', feedback: 'بازخورد', admin: 'تنظیمات', signOut: 'خروج' },
+  app: { loading: 'در حال بارگذاری…', language: 'زبان', sections: 'بخش‌ها', inbox: 'صندوق', analytics: 'تحلیل', feedback: 'بازخورد', proactive: 'پیش‌دستانه', broadcasts: 'ارسال گروهی', admin: 'تنظیمات', signOut: 'خروج' },
   signIn: {
     title: 'ورود به Tandem',
     expired: 'نشست شما پایان یافت. دوباره وارد شوید: پیش‌نویس‌هایتان حفظ شده‌اند.',

@@ -3,7 +3,7 @@ import { adminVi } from './admin.vi.catalog.ts';
 
 export const vi = {
   ...adminVi,
-  app: { loading: 'Đang tải…', language: 'Ngôn ngữ', sections: 'Mục', inbox: 'Hộp thư', analytics: 'Phân tích', feedback: 'Phản hồi', admin: 'Cài đặt', signOut: 'Đăng xuất' },
+  app: { loading: 'Đang tải…', language: 'Ngôn ngữ', sections: 'Mục', inbox: 'Hộp thư', analytics: 'Phân tích', feedback: 'Phản hồi', proactive: 'Chủ động', broadcasts: 'Thông báo hàng loạt', admin: 'Cài đặt', signOut: 'Đăng xuất' },
   signIn: {
     title: 'Đăng nhập Tandem',
     expired: 'Phiên làm việc đã hết. Hãy đăng nhập lại: bản nháp của bạn vẫn được giữ.',

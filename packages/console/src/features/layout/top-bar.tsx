@@ -40,6 +40,8 @@ export function TopBar() {
           <>
             <Link href="/analytics">{t('app.analytics')}</Link>
             <Link href="/feedback">{t('app.feedback')}</Link>
+            <Link href="/proactive">{t('app.proactive')}</Link>
+            <Link href="/broadcasts">{t('app.broadcasts')}</Link>
             <Link href="/admin/agents">{t('app.admin')}</Link>
           </>
         )}

@@ -8,6 +8,8 @@ import { InboxPage } from '../inbox/inbox-page.tsx';
 import { AdminPage } from '../admin/admin-page.tsx';
 import { AnalyticsRoute } from '../analytics/analytics-route.tsx';
 import { FeedbackRoute } from '../feedback/feedback-route.tsx';
+import { ProactiveRoute } from '../proactive/proactive-route.tsx';
+import { BroadcastsRoute } from '../broadcasts/broadcasts-route.tsx';
 import { SessionContext, type SessionContextValue, type SessionInfo } from './session-context.tsx';
 
 function socketUrl(): string {
@@ -51,6 +53,8 @@ export function SignedIn(props: { session: SessionInfo; http: HttpClient; onSign
         <Route path="/admin/:section?" component={AdminPage} />
         <Route path="/analytics/:view?" component={AnalyticsRoute} />
         <Route path="/feedback/*?" component={FeedbackRoute} />
+        <Route path="/proactive/*?" component={ProactiveRoute} />
+        <Route path="/broadcasts/*?" component={BroadcastsRoute} />
         <Route path="/inbox/:view/:conversationId?" component={InboxPage} />
         <Route><Redirect to="/inbox/mine" replace /></Route>
       </Switch>

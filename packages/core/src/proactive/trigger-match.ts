@@ -40,9 +40,15 @@ export function triggerFires(trigger: WebTrigger, signals: PageSignals): boolean
       return (
         signals.event !== null &&
         signals.event.name === trigger.event &&
-        trigger.where.every((condition) => segmentConditionHolds(condition, signals.event!.props[condition.field] ?? undefined))
+        trigger.where.every((condition) => segmentConditionHolds(condition, propValue(signals.event!.props, condition.field)))
       );
   }
+}
+
+// Own keys only: a condition on `constructor` or `toString` must not reach Object.prototype (and
+// then hold for `exists`). Not `Object.hasOwn`: the widget bundles this for es2020 browsers.
+function propValue(props: EventProps, field: string): unknown {
+  return Object.prototype.hasOwnProperty.call(props, field) ? (props[field] ?? undefined) : undefined;
 }
 
 /** The soonest moment a timed trigger can fire on this page, in seconds (for the widget's timer); null if not timed. */

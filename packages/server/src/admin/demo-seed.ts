@@ -6,6 +6,7 @@ import { saveTeam } from '../features/teams/team.store.ts';
 import { demoChannels } from './demo-channels.ts';
 import { seedDemoHistory } from './history/seed-history.ts';
 import { loadDemoKnowledgeBase } from './demo-kb.ts';
+import { seedDemoProactiveRules } from './demo-proactive.ts';
 import { seedDemoCannedResponses } from './demo-canned.ts';
 
 export interface DemoCredentials {
@@ -101,6 +102,7 @@ export async function seedDemoWorkspace(services: Services, deps: ServiceDeps, o
   await seedDemoKnowledgeBase(services, deps, workspace.id);
   await seedDemoBot(services, workspace.id);
   await seedDemoCannedResponses(services, workspace.id, owner.id);
+  await seedDemoProactiveRules(services, workspace.id);
   // The four customer groups, as shipped: the shop's customers are served by the group they fall in.
   for (const { key, name, rule, strategy, priority } of services.segments.templates().segments) await services.segments.save(workspace.id, key, { name, rule, strategy, priority });
   await seedDemoHistory(services, deps, workspace.id, [owner.id, ...agents.map((a) => a.id)]);

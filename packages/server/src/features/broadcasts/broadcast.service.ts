@@ -57,7 +57,7 @@ export function createBroadcastService(deps: ServiceDeps & { deliveries: Deliver
         }
         const locale: Locale = LOCALES.includes(r!.locale as Locale) ? (r!.locale as Locale) : 'en';
         const text = pickText(b.message.text, locale);
-        const footer = choice.channel === 'email' ? await unsubscribe.footer(b.workspaceId, customerId, locale) : '';
+        const footer = choice.channel === 'email' ? await unsubscribe.footer(tx, b.workspaceId, customerId, locale) : '';
         messages.push({
           workspaceId: b.workspaceId,
           customerId,
@@ -66,7 +66,7 @@ export function createBroadcastService(deps: ServiceDeps & { deliveries: Deliver
           body: text + footer,
           template: choice.channel === 'whatsapp' ? b.message.whatsappTemplate ?? null : null,
           author: { kind: 'agent', id: b.createdBy },
-          idempotencyKey: `broadcast:${b.id}`,
+          idempotencyKey: `broadcast:${b.id}:${customerId}`,
           status: 'resolved',
           handler: 'queue',
         });

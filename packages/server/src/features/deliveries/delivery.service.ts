@@ -70,7 +70,12 @@ export function createDeliveryService(deps: ServiceDeps & { senders: Partial<Rec
     let sent = 0;
     for (;;) {
       const jobs = await claimDueDeliveries(db, workspaceId, { now: clock(), leaseSeconds: LEASE_SECONDS, limit: CLAIM_BATCH });
-      for (const job of jobs) await attempt(job);
+      // Conversations go out in parallel (a broadcast's thousands), each one's messages in order.
+      const byConversation = new Map<string, typeof jobs>();
+      for (const job of jobs) byConversation.set(job.conversationId, [...(byConversation.get(job.conversationId) ?? []), job]);
+      await Promise.all([...byConversation.values()].map(async (own) => {
+        for (const job of own) await attempt(job);
+      }));
       sent += jobs.length;
       if (jobs.length < CLAIM_BATCH) return sent;
     }

@@ -75,7 +75,7 @@ export function createBusinessEventService(deps: ServiceDeps & { customers: Cust
             continue;
           }
           const locale = facts.locale ?? 'en';
-          const footer = choice.channel === 'email' ? await deps.unsubscribe.footer(workspaceId, customerId, locale) : '';
+          const footer = choice.channel === 'email' ? await deps.unsubscribe.footer(tx, workspaceId, customerId, locale) : '';
           const { sent, feed } = await storeOutreach(tx, [{
             workspaceId,
             customerId,

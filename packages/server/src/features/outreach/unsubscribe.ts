@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Locale } from '@tandem/core';
+import type { Queryable } from '../../adapters/postgres/database.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { translator } from '../../i18n/translator.ts';
 import { findIdentitySecret } from '../workspaces/workspace.store.ts';
@@ -14,15 +15,15 @@ export function createUnsubscribe(deps: ServiceDeps) {
   const { db, clock } = deps;
   let selfUrl: string | null = null;
 
-  async function sign(workspaceId: string, customerId: string): Promise<string | null> {
-    const secret = await findIdentitySecret(db, workspaceId);
+  async function sign(q: Queryable, workspaceId: string, customerId: string): Promise<string | null> {
+    const secret = await findIdentitySecret(q, workspaceId);
     return secret && createHmac('sha256', secret).update(`unsubscribe:${workspaceId}:${customerId}`).digest('base64url').slice(0, 32);
   }
 
   async function customerOf(workspaceId: string, token: string): Promise<string | null> {
     const [customerId, signature] = token.split('.');
     if (!customerId || !signature || !/^[0-9a-f-]{36}$/.test(customerId)) return null;
-    const expected = await sign(workspaceId, customerId);
+    const expected = await sign(db, workspaceId, customerId);
     if (!expected || expected.length !== signature.length) return null;
     return timingSafeEqual(Buffer.from(expected), Buffer.from(signature)) ? customerId : null;
   }
@@ -31,9 +32,9 @@ export function createUnsubscribe(deps: ServiceDeps) {
     setSelfUrl(url: string): void {
       selfUrl ??= url;
     },
-    /** The link, as a line to append to a notice's text. */
-    async footer(workspaceId: string, customerId: string, locale: Locale): Promise<string> {
-      const signature = await sign(workspaceId, customerId);
+    /** The link, as a line to append to a notice's text (read in the caller's transaction). */
+    async footer(q: Queryable, workspaceId: string, customerId: string, locale: Locale): Promise<string> {
+      const signature = await sign(q, workspaceId, customerId);
       const base = deps.config.PUBLIC_URL?.replace(/\/$/, '') ?? selfUrl ?? '';
       return signature ? `\n\n—\n${translator(locale)('outreach.unsubscribe', { url: `${base}/unsubscribe/${workspaceId}/${customerId}.${signature}` })}` : '';
     },

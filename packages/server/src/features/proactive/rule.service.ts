@@ -7,7 +7,7 @@ import { listGuides } from '../kb/guide.store.ts';
 import { listSegments } from '../segments/segment.store.ts';
 import { deleteRule, findRule, insertRule, listRules, updateRule, type RuleRecord } from './rule.store.ts';
 
-type RuleInput = z.output<typeof ProactiveRuleBody>;
+export type RuleInput = z.output<typeof ProactiveRuleBody>;
 
 /** Proactive rules: what the managers author. Every reference is checked, so a rule never points at nothing. */
 export function createRuleService(deps: ServiceDeps) {

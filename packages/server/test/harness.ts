@@ -78,6 +78,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
       app.services.botTurns.setSelfUrl(base);
       app.services.channelSimulator.setSelfUrl(base);
       app.services.csat.setSelfUrl(base);
+      app.services.unsubscribe.setSelfUrl(base);
       return base;
     },
   };

@@ -126,3 +126,22 @@ test('WhatsApp: a Persian message with a photo arrives; after 24 hours only an a
   assert.equal(read.body.statuses, 1);
   assert.equal((await messagesOf(ws, conversation!.id)).find((m) => m.id === templated.body.id)!.deliveryStatus, 'read');
 });
+
+test('an SMS "STOP" (or "HỦY", "لغو") stops notices; an agent can record it, or undo it, by hand', async () => {
+  const { ws, sms } = await messagingWorkspace();
+  await postTwilio(sms.webhookUrl, twilioInboundForm({ from: '+84905550001', to: SMS_NUMBER, body: 'Hủy' }));
+  await postTwilio(sms.webhookUrl, twilioInboundForm({ from: '+84905550002', to: SMS_NUMBER, body: 'hủy đơn hàng A-1042 giúp tôi' }));
+  const conversations = await conversationsOf(ws);
+  const preferencesOf = async (phone: string) => {
+    const customers = await Promise.all(conversations.map(async (c) => (await call(app, 'GET', `/api/v1/customers/${c.customerId}`, { token: ws.tokens.agent })).body));
+    const customerId = customers.find((c) => c.identities.some((i: { value: string }) => i.value === phone))!.id as string;
+    return { customerId, prefs: (await call(app, 'GET', `/api/v1/customers/${customerId}/contact-preferences`, { token: ws.tokens.agent })).body };
+  };
+  const stopped = await preferencesOf('+84905550001');
+  assert.deepEqual(stopped.prefs, { doNotDisturb: false, noticesOptedOut: true });
+  const asked = await preferencesOf('+84905550002');
+  assert.deepEqual(asked.prefs, { doNotDisturb: false, noticesOptedOut: false }, 'a sentence that mentions cancelling is a question, not an opt-out');
+  const undone = await call(app, 'PATCH', `/api/v1/customers/${stopped.customerId}/contact-preferences`, { token: ws.tokens.agent, body: { noticesOptedOut: false } });
+  assert.deepEqual(undone.body, { doNotDisturb: false, noticesOptedOut: false });
+  assert.equal((await call(app, 'PATCH', `/api/v1/customers/${stopped.customerId}/contact-preferences`, { token: ws.tokens.agent, body: { noticesOptedOut: 'yes' } })).status, 400);
+});

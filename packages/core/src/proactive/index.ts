@@ -6,3 +6,4 @@ export * from './holdout.ts';
 export * from './exposure-decision.ts';
 export * from './message-template.ts';
 export * from './broadcast-channel.ts';
+export * from './opt-out-reply.ts';

@@ -227,3 +227,9 @@ export type BroadcastBody = z.input<typeof BroadcastBody>;
 export type Broadcast = z.infer<typeof Broadcast>;
 export type BroadcastRecipient = z.infer<typeof BroadcastRecipient>;
 export type BusinessEventBody = z.input<typeof BusinessEventBody>;
+
+export const ContactPreferences = z.object({
+  doNotDisturb: z.boolean().describe('No proactive messages on the website'),
+  noticesOptedOut: z.boolean().describe('No broadcasts or event messages'),
+}).meta({ id: 'ContactPreferences' });
+export const ContactPreferencesPatch = z.strictObject({ doNotDisturb: z.boolean().optional(), noticesOptedOut: z.boolean().optional() });

@@ -21,7 +21,7 @@ export function widgetCorsDelegator(db: Db) {
     findWorkspace(db, match[1]!).then(
       (workspace) => {
         const allowed = isAllowedOrigin(workspace, origin);
-        callback(null, { origin: allowed ? origin : false, methods: ['GET', 'POST'] });
+        callback(null, { origin: allowed ? origin : false, methods: ['GET', 'POST', 'PUT'] });
       },
       (error: Error) => callback(error, { origin: false }),
     );

@@ -28,9 +28,16 @@ function classify(error: unknown): MailSendError {
   return new MailSendError('temporary', text, { cause: error });
 }
 
+/** Keeps connections open between messages (a broadcast sends thousands), unless the URL says `pool=false`. */
+function pooled(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('pool')) parsed.searchParams.set('pool', 'true');
+  return parsed.toString();
+}
+
 /** Real SMTP delivery (SMTP_URL). The transport pools connections and retries nothing: callers decide. */
 export function createSmtpMailer(options: { url: string; from: string; log: Logger }): Mailer {
-  const transport = nodemailer.createTransport(options.url);
+  const transport = nodemailer.createTransport(pooled(options.url));
   return {
     async send(email) {
       const info = await transport.sendMail(toMail(email, options.from)).catch((error: unknown) => {

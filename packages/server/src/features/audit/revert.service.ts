@@ -47,7 +47,7 @@ export function createRevertService(deps: ServiceDeps) {
     },
 
     async 'customer.merged'(tx, entry, emit) {
-      const { absorbedId, identityIds, conversationIds, timelineIds } = entry.data as Record<string, string[]> & { absorbedId: string };
+      const { absorbedId, identityIds, conversationIds, timelineIds, exposureIds = [] } = entry.data as Record<string, string[]> & { absorbedId: string };
       const ws = entry.workspaceId;
       const absorbed = await findCustomer(tx, ws, absorbedId, { lock: true });
       if (absorbed?.mergedIntoId !== entry.targetId) throw appError('audit_entry.not_revertible', 'The customers changed since.');
@@ -55,6 +55,7 @@ export function createRevertService(deps: ServiceDeps) {
       await reassignCustomerRows(tx, 'identities', ws, { ...back, only: identityIds });
       await reassignCustomerRows(tx, 'conversations', ws, { ...back, only: conversationIds });
       await reassignCustomerRows(tx, 'timelineEvents', ws, { ...back, only: timelineIds });
+      await reassignCustomerRows(tx, 'proactiveExposures', ws, { ...back, only: exposureIds });
       await updateCustomerRow(tx, ws, absorbedId, { mergedIntoId: null, updatedAt: clock() });
       emit({ workspaceId: ws, type: 'customer.merged', conversationId: null, data: { survivorId: entry.targetId, absorbedId, reverted: true } });
     },

@@ -5,6 +5,8 @@ import { isMessagingKind, MESSAGING_CHANNELS, type MessagingKind } from '../../c
 import { verifySubscription } from '../../channels/whatsapp/whatsapp.provider.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import { isOptOutReply } from '@tandem/core';
+import { savePreference } from '../outreach/contact-preferences.store.ts';
 import type { ReceiveService } from '../conversations/receive.service.ts';
 import type { CustomerService } from '../customers/customer.service.ts';
 import type { UploadService } from '../files/upload.service.ts';
@@ -37,6 +39,8 @@ export function createMessagingInboundService(deps: ServiceDeps & {
 
   async function receiveOne(workspaceId: string, channel: Awaited<ReturnType<typeof channelOf>>, message: InboundText) {
     const customerId = await deps.customers.resolve(workspaceId, MESSAGING_CHANNELS[channel.kind].identity, message.from, message.profileName);
+    // "STOP" stops notices; the reply is still stored, so agents see it.
+    if (isOptOutReply(message.body)) await savePreference(deps.db, workspaceId, customerId, { noticesOptedOut: true }, deps.clock());
     const attachments: AttachmentMeta[] = [];
     const notKept: string[] = [];
     for (const media of message.media) {

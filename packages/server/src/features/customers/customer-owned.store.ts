@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/postgres/database.ts';
-import { conversations, identities, timelineEvents } from '../../adapters/postgres/schema.ts';
+import { conversations, identities, proactiveExposures, timelineEvents } from '../../adapters/postgres/schema.ts';
 
-const OWNED = { identities, conversations, timelineEvents } as const;
+// Proactive exposures move too: the caps count a customer's shows on every device they used.
+const OWNED = { identities, conversations, timelineEvents, proactiveExposures } as const;
 export type CustomerOwned = keyof typeof OWNED;
 
 /**

@@ -146,6 +146,7 @@ export function createCustomerService(deps: ServiceDeps) {
         const identityIds = await reassignCustomerRows(tx, 'identities', workspaceId, move);
         const conversationIds = await reassignCustomerRows(tx, 'conversations', workspaceId, move);
         const timelineIds = await reassignCustomerRows(tx, 'timelineEvents', workspaceId, move);
+        const exposureIds = await reassignCustomerRows(tx, 'proactiveExposures', workspaceId, move);
         const now = clock();
         await updateCustomerRow(tx, workspaceId, absorbedId, { mergedIntoId: survivorId, updatedAt: now });
         await updateCustomerRow(tx, workspaceId, survivorId, { updatedAt: now });
@@ -156,7 +157,7 @@ export function createCustomerService(deps: ServiceDeps) {
           action: 'customer.merged',
           targetType: 'customer',
           targetId: survivorId,
-          data: { absorbedId, identityIds, conversationIds, timelineIds },
+          data: { absorbedId, identityIds, conversationIds, timelineIds, exposureIds },
           at: now,
         });
         await timeline(tx, workspaceId, survivorId, 'customer.merged', { absorbedId });

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  ContactPreferences,
+  ContactPreferencesPatch,
   CreateCustomerBody,
   Customer,
   IdParams,
@@ -18,6 +20,7 @@ import { agentOf } from '../../http/access.ts';
 import { decodeCursor, toPage } from '../../http/cursor.ts';
 import { responses } from '../../http/responses.ts';
 import type { Services } from '../../services.ts';
+import { findPreferences, savePreference } from '../outreach/contact-preferences.store.ts';
 import { transact } from '../feed/transact.ts';
 import { listCustomers } from './customer.store.ts';
 import { insertTimelineEvent, listTimeline } from './timeline.store.ts';
@@ -43,6 +46,17 @@ export function customerRoutes(services: Services, deps: ServiceDeps): FastifyPl
       toJson(await services.customers.get(agentOf(request).workspaceId, request.params.id)),
     );
 
+    app.get('/customers/:id/contact-preferences', { config: { access: 'agent' }, schema: { tags, summary: "The customer's wishes about outreach", params: IdParams, response: responses({ 200: ContactPreferences }) } }, async (request) => {
+      const { workspaceId } = agentOf(request);
+      const customer = await services.customers.get(workspaceId, request.params.id);
+      return findPreferences(deps.db, workspaceId, customer.id);
+    });
+    app.patch('/customers/:id/contact-preferences', { config: { access: 'agent' }, schema: { tags, summary: 'Record what the customer asked: no proactive messages, no notices (or again)', params: IdParams, body: ContactPreferencesPatch, response: responses({ 200: ContactPreferences }) } }, async (request) => {
+      const { workspaceId } = agentOf(request);
+      const customer = await services.customers.get(workspaceId, request.params.id);
+      await savePreference(deps.db, workspaceId, customer.id, request.body, deps.clock());
+      return findPreferences(deps.db, workspaceId, customer.id);
+    });
     app.patch('/customers/:id', { config: { access: 'agent' }, schema: { tags, params: IdParams, body: UpdateCustomerBody, response: responses({ 200: Customer }) } }, async (request) =>
       toJson(await services.customers.update(agentOf(request).workspaceId, request.params.id, request.body)),
     );

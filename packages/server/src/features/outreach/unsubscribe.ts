@@ -4,7 +4,7 @@ import type { Queryable } from '../../adapters/postgres/database.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { translator } from '../../i18n/translator.ts';
 import { findIdentitySecret } from '../workspaces/workspace.store.ts';
-import { savePreference } from '../proactive/exposure.store.ts';
+import { savePreference } from './contact-preferences.store.ts';
 
 /**
  * The "stop these notices" link in every emailed notice. The token is the customer id signed

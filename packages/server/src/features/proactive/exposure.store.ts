@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { PastExposure } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
-import { contactPreferences, proactiveExposures } from '../../adapters/postgres/schema.ts';
+import { proactiveExposures } from '../../adapters/postgres/schema.ts';
 
 export type ExposureRow = typeof proactiveExposures.$inferSelect;
 
@@ -42,28 +42,4 @@ export async function listExposures(
     filter.outcome ? eq(proactiveExposures.outcome, filter.outcome) : undefined,
     before ? or(lt(proactiveExposures.occurredAt, new Date(before[0])), and(eq(proactiveExposures.occurredAt, new Date(before[0])), lt(proactiveExposures.id, before[1]))) : undefined,
   )).orderBy(desc(proactiveExposures.occurredAt), desc(proactiveExposures.id)).limit(page.limit);
-}
-
-export interface ContactPreferences {
-  doNotDisturb: boolean;
-  noticesOptedOut: boolean;
-}
-
-export async function findPreferences(q: Queryable, workspaceId: string, customerId: string): Promise<ContactPreferences> {
-  const [row] = await q.select({ doNotDisturb: contactPreferences.doNotDisturb, noticesOptedOut: contactPreferences.noticesOptedOut })
-    .from(contactPreferences).where(and(eq(contactPreferences.workspaceId, workspaceId), eq(contactPreferences.customerId, customerId)));
-  return row ?? { doNotDisturb: false, noticesOptedOut: false };
-}
-
-export async function savePreference(q: Queryable, workspaceId: string, customerId: string, change: Partial<ContactPreferences>, now: Date): Promise<void> {
-  await q.insert(contactPreferences).values({ workspaceId, customerId, ...change, updatedAt: now })
-    .onConflictDoUpdate({ target: [contactPreferences.workspaceId, contactPreferences.customerId], set: { ...change, updatedAt: now } });
-}
-
-/** Customers among these who opted out of notices. */
-export async function optedOutAmong(q: Queryable, workspaceId: string, customerIds: readonly string[]): Promise<Set<string>> {
-  if (customerIds.length === 0) return new Set();
-  const rows = await q.select({ id: contactPreferences.customerId }).from(contactPreferences)
-    .where(and(eq(contactPreferences.workspaceId, workspaceId), inArray(contactPreferences.customerId, [...customerIds]), sql`${contactPreferences.noticesOptedOut}`));
-  return new Set(rows.map((r) => r.id));
 }

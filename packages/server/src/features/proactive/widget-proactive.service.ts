@@ -9,7 +9,8 @@ import { articleUrl } from '../kb/article-search.service.ts';
 import { listGuides } from '../kb/guide.store.ts';
 import { findArticles, publishedByKeys } from '../kb/kb.store.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
-import { findPreferences, insertExposure, pastExposures, savePreference, setEngagement } from './exposure.store.ts';
+import { insertExposure, pastExposures, setEngagement } from './exposure.store.ts';
+import { findPreferences, savePreference } from '../outreach/contact-preferences.store.ts';
 import { findRule, listRules } from './rule.store.ts';
 import { visitorFacts } from './visitor-facts.ts';
 

@@ -6,8 +6,9 @@ import { conversations } from '../../adapters/postgres/schema.ts';
 import { conversationFromRow } from '../../adapters/postgres/row-mappers.ts';
 import type { ConversationRecord } from '../../domain/records.ts';
 
-export async function insertConversation(q: Queryable, c: ConversationRecord): Promise<void> {
-  await q.insert(conversations).values(c);
+export async function insertConversation(q: Queryable, c: ConversationRecord | readonly ConversationRecord[]): Promise<void> {
+  const rows = [c].flat();
+  if (rows.length) await q.insert(conversations).values(rows);
 }
 
 export async function findConversation(

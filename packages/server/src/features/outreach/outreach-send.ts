@@ -32,18 +32,13 @@ export async function storeOutreach(
   batch: readonly OutreachMessage[],
   options: { now: Date; newId: () => string },
 ): Promise<{ sent: Array<{ conversation: ConversationRecord; message: MessageRecord }>; feed: NewFeedEvent[] }> {
-  const feed: NewFeedEvent[] = [];
-  const conversations: ConversationRecord[] = [];
-  for (const m of batch) {
-    const conversation: ConversationRecord = {
-      ...newConversation({ workspaceId: m.workspaceId, id: options.newId(), customerId: m.customerId, handler: m.handler, channel: m.channel, subject: m.subject, now: options.now }),
-      status: m.status,
-      resolvedAt: m.status === 'resolved' ? options.now : null,
-    };
-    await insertConversation(tx, conversation);
-    feed.push({ workspaceId: m.workspaceId, type: 'conversation.created', conversationId: conversation.id, conversation });
-    conversations.push(conversation);
-  }
+  const conversations: ConversationRecord[] = batch.map((m) => ({
+    ...newConversation({ workspaceId: m.workspaceId, id: options.newId(), customerId: m.customerId, handler: m.handler, channel: m.channel, subject: m.subject, now: options.now }),
+    status: m.status,
+    resolvedAt: m.status === 'resolved' ? options.now : null,
+  }));
+  await insertConversation(tx, conversations);
+  const feed: NewFeedEvent[] = conversations.map((conversation) => ({ workspaceId: conversation.workspaceId, type: 'conversation.created', conversationId: conversation.id, conversation }));
   const appended = await appendBatch(tx, batch.map((m, i) => ({
     workspaceId: m.workspaceId,
     conversationId: conversations[i]!.id,

@@ -27,6 +27,7 @@ export const TIMELINE_EVENT_TYPES = [
   'identity.added',
   'handoff.requested',
   'csat.given',
+  'proactive.clicked',
   'custom',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -65,6 +65,11 @@ describe('proactive rules', () => {
     assert.equal((await v.claim(id, 'tab-one-0001')).outcome, 'shown');
     assert.deepEqual(await v.claim(id, 'tab-one-0001').then((c) => [c.outcome, c.reason]), ['suppressed', 'session_cap']);
     assert.equal((await v.rules('tab-one-0001')).body.sessionCapReached, true);
+    // The visitor clicks it: the agent sees it on their journey.
+    const shown = (await call(app, 'GET', `/api/v1/proactive/exposures?ruleId=${id}&outcome=shown`, { token: ws.tokens.admin })).body.items[0];
+    assert.equal((await call(app, 'POST', `/api/v1/widget/${ws.id}/proactive/exposures/${shown.id}/engagement`, { token: v.token, body: { engagement: 'clicked' } })).status, 200);
+    const journey = (await call(app, 'GET', `/api/v1/customers/${v.customerId}/timeline`, { token: ws.tokens.agent })).body.items as Array<{ type: string; data: Record<string, string> }>;
+    assert.deepEqual(journey.filter((e) => e.type === 'proactive.clicked').map((e) => e.data.title), ['سؤالی دربارهٔ طرح‌ها دارید؟']);
     // New sessions (another tab, another day): one each, up to three a week.
     assert.equal((await v.claim(id, 'tab-two-0002')).outcome, 'shown');
     assert.equal((await v.claim(id, 'tab-three-003')).outcome, 'shown');

@@ -79,6 +79,7 @@ export const en = {
     identity_added: 'New identity',
     handoff_requested: 'Bot handed off',
     csat_given: 'Rated the service',
+    proactive_clicked: 'Answered a proactive message',
     custom: 'Event',
   },
   message: {

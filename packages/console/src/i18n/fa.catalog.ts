@@ -79,6 +79,7 @@ export const fa = {
     identity_added: 'شناسهٔ تازه',
     handoff_requested: 'ربات به انسان سپرد',
     csat_given: 'به خدمات امتیاز داد',
+    proactive_clicked: 'به پیام پیشگیرانه پاسخ داد',
     custom: 'رویداد',
   },
   message: {

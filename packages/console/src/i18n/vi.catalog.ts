@@ -76,6 +76,7 @@ export const vi = {
     identity_added: 'Danh tính mới',
     handoff_requested: 'Bot chuyển cho người',
     csat_given: 'Đánh giá dịch vụ',
+    proactive_clicked: 'Phản hồi tin nhắn chủ động',
     custom: 'Sự kiện',
   },
   message: {

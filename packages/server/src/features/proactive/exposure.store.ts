@@ -21,11 +21,12 @@ export async function pastExposures(q: Queryable, workspaceId: string, customerI
     ));
 }
 
-export async function setEngagement(q: Queryable, workspaceId: string, customerId: string, id: string, engagement: string): Promise<boolean> {
+/** Marks a shown message clicked or dismissed; returns its rule, or null if there is no such shown message. */
+export async function setEngagement(q: Queryable, workspaceId: string, customerId: string, id: string, engagement: string): Promise<string | null> {
   const rows = await q.update(proactiveExposures).set({ engagement })
     .where(and(eq(proactiveExposures.workspaceId, workspaceId), eq(proactiveExposures.id, id), eq(proactiveExposures.customerId, customerId), eq(proactiveExposures.outcome, 'shown')))
-    .returning({ id: proactiveExposures.id });
-  return rows.length > 0;
+    .returning({ ruleId: proactiveExposures.ruleId });
+  return rows[0]?.ruleId ?? null;
 }
 
 /** The log, newest first, keyset-paged on (occurred_at, id). */

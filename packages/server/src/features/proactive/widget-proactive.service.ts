@@ -1,10 +1,12 @@
 import type { z } from 'zod';
-import { anyUrlMatches, audienceMatches, decideExposure, isWebTrigger, pickText, type Locale, type ProactiveAction } from '@tandem/core';
+import { anyUrlMatches, audienceMatches, decideExposure, isWebTrigger, LOCALES, pickText, type Locale, type ProactiveAction } from '@tandem/core';
 import type { ExposureClaim, ExposureClaimBody, WidgetProactive, WidgetRule } from '@tandem/protocol';
 import { appError } from '../../platform/app-error.ts';
+import { transact } from '../feed/transact.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { WorkspaceRecord } from '../../domain/records.ts';
 import type { CustomerService } from '../customers/customer.service.ts';
+import { findCustomer } from '../customers/customer.store.ts';
 import { articleUrl } from '../kb/article-search.service.ts';
 import { listGuides } from '../kb/guide.store.ts';
 import { findArticles, publishedByKeys } from '../kb/kb.store.ts';
@@ -111,8 +113,17 @@ export function createWidgetProactiveService(deps: ServiceDeps & { customers: Cu
       return { id, outcome: outcome.kind, reason };
     },
 
+    /** A click lands on the customer's journey, so the agent sees what they answered without asking. */
     async engage(workspaceId: string, customerId: string, exposureId: string, engagement: 'clicked' | 'dismissed'): Promise<void> {
-      if (!(await setEngagement(db, workspaceId, customerId, exposureId, engagement))) throw appError('proactive_rule.not_found', 'No such shown message.');
+      await transact(deps, async (tx) => {
+        const ruleId = await setEngagement(tx, workspaceId, customerId, exposureId, engagement);
+        if (!ruleId) throw appError('proactive_rule.not_found', 'No such shown message.');
+        const rule = engagement === 'clicked' ? await findRule(tx, workspaceId, ruleId) : null;
+        if (!rule) return;
+        const customer = await findCustomer(tx, workspaceId, customerId);
+        const locale = LOCALES.find((l) => l === customer?.attributes.locale) ?? 'en';
+        await customers.timeline(tx, workspaceId, customerId, 'proactive.clicked', { name: rule.name, title: pickText(rule.action.text, locale) });
+      });
     },
 
     setDoNotDisturb: (workspaceId: string, customerId: string, on: boolean) => savePreference(db, workspaceId, customerId, { doNotDisturb: on }, clock()),

@@ -17,6 +17,9 @@ export const widget = (page: Page) => ({
   composer: page.getByTestId('tandem-composer'),
   messages: page.getByTestId('tandem-message'),
   unread: page.getByTestId('tandem-unread'),
+  /** A proactive rule's card beside the launcher, with its "Don't show me these" link. */
+  proactive: page.getByTestId('tandem-proactive'),
+  proactiveDoNotDisturb: page.getByTestId('tandem-proactive-dnd'),
 });
 
 /** Opens the panel if needed and sends a message from the composer. */

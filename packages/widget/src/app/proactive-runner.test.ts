@@ -13,7 +13,7 @@ const running: ProactiveRunner[] = [];
 
 type Outcome = Pick<ExposureClaim, 'outcome' | 'reason'>;
 
-function setup(options: { answer?: WidgetProactive; outcome?: Outcome; storage?: KeyValueStorage; remembersVisits?: boolean } = {}) {
+function setup(options: { answer?: WidgetProactive; outcome?: Outcome; storage?: KeyValueStorage; remembersVisits?: boolean; now?: () => number; loadedAt?: number } = {}) {
   const gets: string[] = [];
   const claims: ExposureClaimBody[] = [];
   const store = createWidgetStore(createInitialState('en'));
@@ -34,6 +34,8 @@ function setup(options: { answer?: WidgetProactive; outcome?: Outcome; storage?:
     remembersVisits: options.remembersVisits ?? true,
     tabStorage: memoryStorage(),
     keyPrefix: 'tandem:ws-1',
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.loadedAt !== undefined ? { loadedAt: options.loadedAt } : {}),
   });
   running.push(runner);
   return { runner, store, gets, claims };
@@ -69,6 +71,21 @@ describe('the proactive runner', () => {
       { ruleId: RULE_ID, sessionId: gets[0], url: 'http://localhost:3000/products/lamp', typing: false, purchasing: false },
     ]);
     expect(gets[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+  });
+
+  test('a timer that fires a hair before its moment, the clock ticking over just after, still claims', async () => {
+    // performance.timeOrigin has fractions of a millisecond; timers drop them. Scripted readings:
+    // the tick sees 2999.5 ms on the page, anything read after it 3000.5 ms.
+    const readings: number[] = [];
+    const now = () => readings.shift() ?? Date.now();
+    const start = Date.now();
+    const { runner, claims } = setup({ answer: aProactiveAnswer({ rules: [aWidgetRule({ kind: 'time_on_page', seconds: 3 })] }), now, loadedAt: start });
+    runner.start();
+    await settle();
+    readings.push(start + 2999.5, start + 3000.5);
+    await vi.advanceTimersByTimeAsync(3000);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(claims).toHaveLength(1);
   });
 
   test.each<[string, Outcome]>([

@@ -56,13 +56,15 @@ export function createProactiveRunner(deps: {
   let isStopped = false;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const evaluate = (run: PageRun, event: TrackedEvent | null = null): void => {
+  // One clock reading per tick for both evaluating and scheduling: read twice, a millisecond
+  // ticking over in between made a timer that fired a hair early schedule nothing more.
+  const evaluate = (run: PageRun, event: TrackedEvent | null = null, at = now()): void => {
     if (page !== run || run.isDone) return;
     if (!run.rules || run.isClaiming || win.document.visibilityState === 'hidden') {
       if (event && run.waitingEvents.length < MAX_WAITING_EVENTS) run.waitingEvents.push(event);
       return;
     }
-    const signals = signalsOf(run, now(), event);
+    const signals = signalsOf(run, at, event);
     for (const rule of run.rules) {
       if (run.settled.has(rule.id) || !triggerFires(rule.trigger, signals)) continue;
       run.settled.add(rule.id);
@@ -72,21 +74,24 @@ export function createProactiveRunner(deps: {
     }
   };
 
-  const schedule = (run: PageRun): void => {
+  const schedule = (run: PageRun, at = now()): void => {
     clearTimeout(run.timer);
     if (page !== run || !run.rules || run.isDone) return;
-    const due = nextDueAt(run.rules.filter((r) => !run.settled.has(r.id)).map((r) => r.trigger), run, now());
+    const due = nextDueAt(run.rules.filter((r) => !run.settled.has(r.id)).map((r) => r.trigger), run, at);
     if (due === null) return;
+    // Rounded up: timers drop fractions of a millisecond, and the page's start time has them.
     run.timer = setTimeout(guard('proactive timer', () => {
-      evaluate(run);
-      schedule(run);
-    }), due - now());
+      const tick = now();
+      evaluate(run, null, tick);
+      schedule(run, tick);
+    }), Math.ceil(due - at));
   };
 
   const resume = (run: PageRun): void => {
-    evaluate(run);
-    for (const event of run.waitingEvents.splice(0)) evaluate(run, event);
-    schedule(run);
+    const at = now();
+    evaluate(run, null, at);
+    for (const event of run.waitingEvents.splice(0)) evaluate(run, event, at);
+    schedule(run, at);
   };
 
   const claim = (run: PageRun, rule: RunnableRule): void => {

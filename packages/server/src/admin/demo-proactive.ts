@@ -15,7 +15,8 @@ const DEMO_RULES: Array<Pick<RuleInput, 'name' | 'trigger' | 'action' | 'holdout
         { en: 'Where is my order?', vi: 'Đơn hàng của tôi đâu rồi?', fa: 'سفارشم کجاست؟' },
       ],
     },
-    holdoutPercent: 10,
+    // Everyone sees it in the demo; a real rule would keep a control group to measure its effect.
+    holdoutPercent: 0,
   },
   {
     name: 'Tell customers when their order is delayed',

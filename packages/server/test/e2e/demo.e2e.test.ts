@@ -70,6 +70,33 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
     await context.close();
   });
 
+  it("the shop's proactive offer fires on /demo after the time the manager set, once per visit", async () => {
+    // The manager shortens the demo rule from 20 s to 2 s (the console's rule form sends this PATCH).
+    const cookie = await ownerCookie();
+    const rules = (await (await fetch(`${server.url}/api/v1/proactive/rules`, { headers: { cookie } })).json()) as { items: Array<{ id: string; trigger: { kind: string } }> };
+    const offer = rules.items.find((r) => r.trigger.kind === 'time_on_page')!;
+    const patched = await fetch(`${server.url}/api/v1/proactive/rules/${offer.id}`, {
+      method: 'PATCH',
+      headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ trigger: { kind: 'time_on_page', seconds: 2, urlPattern: '/demo*' } }),
+    });
+    assert.equal(patched.status, 200);
+    const { page, pageErrors, context } = await newDevice(browser);
+    await page.goto(`${server.url}/demo?lang=en`);
+    const card = page.getByTestId('tandem-proactive');
+    await card.getByText('Looking for the right tea? I can help you choose.').waitFor({ timeout: 15_000 });
+    await card.getByRole('button', { name: 'Which tea suits me?' }).waitFor();
+    // The next page of the same visit: the cap holds.
+    await page.goto(`${server.url}/demo?lang=vi`);
+    await page.getByTestId('tandem-launcher').waitFor();
+    await page.waitForTimeout(3_500);
+    assert.equal(await card.count(), 0, 'one proactive message per visit');
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+    // Put the demo back as it was for the tests after this one.
+    await fetch(`${server.url}/api/v1/proactive/rules/${offer.id}`, { method: 'PATCH', headers: { cookie, origin: server.url, 'content-type': 'application/json' }, body: JSON.stringify({ enabled: false }) });
+  });
+
   it('a guide runs inside the widget, step by step, to the article that answers', async () => {
     const { page, context } = await newDevice(browser);
     await page.goto(`${server.url}/demo?lang=en`);

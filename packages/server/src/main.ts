@@ -64,10 +64,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const app = await createApp(deps);
   const demo = config.TANDEM_DEMO && (await countWorkspaces(database.db)) === 0 ? await seedDemoWorkspace(app.services, deps) : null;
   const address = await app.http.listen({ host: config.HOST, port: config.PORT });
-  app.services.botTurns.setSelfUrl(address);
-  app.services.channelSimulator.setSelfUrl(address);
-  app.services.csat.setSelfUrl(address);
-  app.services.unsubscribe.setSelfUrl(address);
+  app.services.publicUrl.listeningAt(address);
   app.services.passes.start(config.PERIODIC_PASS_SECONDS);
   const smtp = config.INBOUND_SMTP
     ? await startSmtpListener(createInboundMailHandler(app.services, database.db), {

@@ -55,9 +55,11 @@ import { createWidgetProactiveService } from './features/proactive/widget-proact
 import { createBroadcastService } from './features/broadcasts/broadcast.service.ts';
 import { createBusinessEventService } from './features/outreach/business-event.service.ts';
 import { createUnsubscribe } from './features/outreach/unsubscribe.ts';
+import { createPublicUrl } from './platform/public-url.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
+  const publicUrl = createPublicUrl(deps.config);
   const uploads = createUploadService(deps);
   const deliveries = createDeliveryService({
     ...deps,
@@ -74,7 +76,7 @@ export function createServices(deps: ServiceDeps) {
   const conversations = withQueueMoves(createConversationService(deps), routing);
   const sla = createSlaService({ ...deps, routing });
   const segments = createSegmentService(deps);
-  const unsubscribe = createUnsubscribe(deps);
+  const unsubscribe = createUnsubscribe({ ...deps, publicUrl });
   const broadcasts = createBroadcastService({ ...deps, deliveries, unsubscribe });
   const passes = createPeriodicPasses([
     { name: 'routing', workspaces: () => routing.workspacesToPass(), run: (workspaceId) => routing.pass(workspaceId) },
@@ -85,8 +87,8 @@ export function createServices(deps: ServiceDeps) {
     { name: 'analytics', workspaces: () => listWorkspaceIds(deps.db), run: (workspaceId) => facts.refresh(workspaceId) },
   ], deps.log);
   const handoff = createHandoffService({ ...deps, conversations, customers, routing });
-  const botTurns = createBotTurnService({ ...deps, appender, customers, models: botModels, handoff, articleSearch, segments });
-  const csat = createCsatService({ ...deps, appender });
+  const botTurns = createBotTurnService({ ...deps, publicUrl, appender, customers, models: botModels, handoff, articleSearch, segments });
+  const csat = createCsatService({ ...deps, appender, publicUrl });
   const facts = createFactsService(deps);
   const receive = withSurveyReplies(withRouting(withBotTurns(createReceiveService({ ...deps, appender, customers }), botTurns), routing), csat, customers);
   const articleChanged = (workspaceId: string, articleId: string) => {
@@ -95,6 +97,7 @@ export function createServices(deps: ServiceDeps) {
   };
   const articles = createArticleService({ ...deps, onChanged: articleChanged });
   return {
+    publicUrl,
     appender,
     auth,
     agents: createAgentService(deps),
@@ -116,7 +119,7 @@ export function createServices(deps: ServiceDeps) {
     uploads,
     deliveries,
     channelSettings: createChannelSettingsService(deps),
-    channelSimulator: createChannelSimulator(deps),
+    channelSimulator: createChannelSimulator({ ...deps, publicUrl }),
     emailInbound: createEmailInboundService({ ...deps, receive, appender, customers, uploads, deliveries, limits: { maxAttachments: 20, maxAttachmentBytes: deps.config.UPLOAD_MAX_BYTES } }),
     messagingInbound: createMessagingInboundService({ ...deps, receive, customers, uploads, deliveries, fetch }),
     identify: createIdentifyService({ ...deps, auth, customers }),

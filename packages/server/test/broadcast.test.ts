@@ -40,7 +40,7 @@ async function startServer() {
   const deps: ServiceDeps = { config, log, db: database.db, bus, mailer, files: createDiskFileStorage(join(dataDir, 'files')), clock, ids: uuidV7, drafter: createAnswerDrafter(config, log) };
   const app = await createApp(deps);
   const url = await app.http.listen({ host: '127.0.0.1', port: 0 });
-  app.services.unsubscribe.setSelfUrl(url);
+  app.services.publicUrl.listeningAt(url);
   return {
     app: { ...app, deps, database, url: () => url, listen: async () => url } satisfies TestApp,
     /** What SIGTERM does: stop taking work, finish what is in flight, close. */

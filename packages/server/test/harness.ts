@@ -75,10 +75,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     listen: async () => {
       await app.http.listen({ host: '127.0.0.1', port: 0 });
       base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
-      app.services.botTurns.setSelfUrl(base);
-      app.services.channelSimulator.setSelfUrl(base);
-      app.services.csat.setSelfUrl(base);
-      app.services.unsubscribe.setSelfUrl(base);
+      app.services.publicUrl.listeningAt(base);
       return base;
     },
   };

@@ -3,6 +3,7 @@ import type { ConversationRecord, MessageRecord, WorkspaceRecord } from '../../d
 import { isLocale, translator } from '../../i18n/translator.ts';
 import { findConversation } from '../conversations/conversation.store.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import type { PublicUrl } from '../../platform/public-url.ts';
 import type { CustomerService } from '../customers/customer.service.ts';
 import type { ArticleSearchService } from '../kb/article-search.service.ts';
 import { articleUrl } from '../kb/article-search.service.ts';
@@ -33,7 +34,7 @@ interface Scope {
 /** From this expected wait on, the customer is told they need not stay (the answer waits for them). */
 const LONG_WAIT_SECONDS = 600;
 
-type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerService; models: BotModelService; handoff: HandoffService; articleSearch: ArticleSearchService; segments: SegmentService };
+type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerService; models: BotModelService; handoff: HandoffService; articleSearch: ArticleSearchService; segments: SegmentService; publicUrl: PublicUrl };
 
 /**
  * The bot's turn after each customer message in a conversation it handles: understand (language,
@@ -44,7 +45,6 @@ type Deps = ServiceDeps & { appender: MessageAppender; customers: CustomerServic
 export function createBotTurnService(deps: Deps) {
   const { db, clock, log, appender, customers, models, handoff, articleSearch, segments, drafter } = deps;
   const queues = new Map<string, Promise<void>>();
-  let selfUrl: string | null = deps.config.PUBLIC_URL ?? null;
 
   async function send(conversation: ConversationRecord, replyTo: MessageRecord, replies: readonly BotReply[]): Promise<void> {
     for (const [i, r] of replies.entries()) {
@@ -133,7 +133,7 @@ export function createBotTurnService(deps: Deps) {
     for (let calls = 0; current.effect.kind === 'call_webhook' && current.state && calls < MAX_ACTIONS_PER_TURN; calls++) {
       const webhook = await findWebhook(db, workspace.id, current.effect.webhook);
       const outcome = webhook
-        ? await callWebhook(webhook, { flow: flow.key, conversationId: conversation.id, customerId: conversation.customerId, input: current.effect.payload }, { selfUrl, now: clock() })
+        ? await callWebhook(webhook, { flow: flow.key, conversationId: conversation.id, customerId: conversation.customerId, input: current.effect.payload }, { selfUrl: deps.publicUrl.base() || null, now: clock() })
         : { ok: false as const, error: 'webhook not found' };
       if (!outcome.ok) log.warn({ workspaceId: workspace.id, flow: flow.key, webhook: current.effect.webhook, error: outcome.error }, 'flow action failed');
       current = resumeAfterAction(flow, current.state, outcome, ctx);
@@ -279,10 +279,6 @@ export function createBotTurnService(deps: Deps) {
   }
 
   return {
-    /** This server's own URL, for webhooks given as paths (the demo backend); set once listening. */
-    setSelfUrl(url: string): void {
-      selfUrl ??= url;
-    },
     /** Queues the bot's turn for a customer message (in order per conversation); returns at once. */
     afterCustomerMessage(conversation: ConversationRecord, message: MessageRecord): void {
       if (conversation.handler !== 'bot' || message.author !== 'customer') return;

@@ -1,5 +1,6 @@
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import type { PublicUrl } from '../../platform/public-url.ts';
 import { signTwilioRequest } from '../../channels/sms/twilio.provider.ts';
 import { TwilioConfig } from '../../channels/sms/twilio.config.ts';
 import { signWhatsAppBody } from '../../channels/whatsapp/whatsapp.provider.ts';
@@ -20,20 +21,16 @@ export interface SimulatedMessage {
  * the path a real provider's request takes. It gives admins no power they lack: agents may already
  * post inbound messages for any identity (POST /inbound-messages).
  */
-export function createChannelSimulator(deps: ServiceDeps) {
-  let selfUrl: string | null = null;
+export function createChannelSimulator(deps: ServiceDeps & { publicUrl: PublicUrl }) {
   return {
-    setSelfUrl(url: string): void {
-      selfUrl ??= url;
-    },
-
     async send(workspaceId: string, channelId: string, message: SimulatedMessage): Promise<{ status: number; body: string }> {
       const channel = await findChannel(deps.db, workspaceId, channelId);
       if (!channel || (channel.kind !== 'sms' && channel.kind !== 'whatsapp')) throw appError('channel.not_found');
+      const selfUrl = deps.publicUrl.self();
       if (!selfUrl) throw appError('channel.not_configured', 'The server is not listening yet.');
       const path = webhookPath(workspaceId, channelId);
       // What the webhook will rebuild as its own URL (Twilio signs it): PUBLIC_URL when set.
-      const signedUrl = `${deps.config.PUBLIC_URL?.replace(/\/$/, '') ?? selfUrl}${path}`;
+      const signedUrl = `${deps.publicUrl.base()}${path}`;
       let request: { headers: Record<string, string>; body: string };
       if (channel.kind === 'sms') {
         const config = TwilioConfig.safeParse(channel.config);

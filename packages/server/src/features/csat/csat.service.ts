@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import type { PublicUrl } from '../../platform/public-url.ts';
 import { translator } from '../../i18n/translator.ts';
 import type { AppenderRequest, MessageAppender } from '../messages/message-appender.ts';
 import type { AppendRequest } from '../messages/append-batch.ts';
@@ -28,10 +29,9 @@ export interface SurveyAnswer {
  * delay in the channel the customer used (a link, and quick replies in the widget or a number by
  * SMS, WhatsApp or email), answered once. An answer never reopens the conversation.
  */
-export function createCsatService(deps: ServiceDeps & { appender: MessageAppender }) {
+export function createCsatService(deps: ServiceDeps & { appender: MessageAppender; publicUrl: PublicUrl }) {
   const { db, clock, ids } = deps;
-  let selfUrl: string | null = null;
-  const base = () => deps.config.PUBLIC_URL?.replace(/\/$/, '') ?? selfUrl ?? '';
+  const base = () => deps.publicUrl.base();
 
   async function schedule(workspaceId: string, delayMinutes: number): Promise<void> {
     const now = clock();
@@ -77,10 +77,6 @@ export function createCsatService(deps: ServiceDeps & { appender: MessageAppende
   }
 
   return {
-    setSelfUrl(url: string): void {
-      selfUrl ??= url;
-    },
-
     /** One round: schedule surveys for newly resolved conversations, then ask the due ones. */
     async pass(workspaceId: string): Promise<void> {
       const workspace = await findWorkspace(db, workspaceId);

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Locale } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import type { PublicUrl } from '../../platform/public-url.ts';
 import { translator } from '../../i18n/translator.ts';
 import { findIdentitySecret } from '../workspaces/workspace.store.ts';
 import { savePreference } from './contact-preferences.store.ts';
@@ -11,9 +12,8 @@ import { savePreference } from './contact-preferences.store.ts';
  * with the workspace's secret, so nobody can unsubscribe someone else; opening the link only
  * shows a button (mail scanners follow links), and the POST records the opt-out.
  */
-export function createUnsubscribe(deps: ServiceDeps) {
+export function createUnsubscribe(deps: ServiceDeps & { publicUrl: PublicUrl }) {
   const { db, clock } = deps;
-  let selfUrl: string | null = null;
 
   async function sign(q: Queryable, workspaceId: string, customerId: string): Promise<string | null> {
     const secret = await findIdentitySecret(q, workspaceId);
@@ -29,14 +29,10 @@ export function createUnsubscribe(deps: ServiceDeps) {
   }
 
   return {
-    setSelfUrl(url: string): void {
-      selfUrl ??= url;
-    },
     /** The link, as a line to append to a notice's text (read in the caller's transaction). */
     async footer(q: Queryable, workspaceId: string, customerId: string, locale: Locale): Promise<string> {
       const signature = await sign(q, workspaceId, customerId);
-      const base = deps.config.PUBLIC_URL?.replace(/\/$/, '') ?? selfUrl ?? '';
-      return signature ? `\n\n—\n${translator(locale)('outreach.unsubscribe', { url: `${base}/unsubscribe/${workspaceId}/${customerId}.${signature}` })}` : '';
+      return signature ? `\n\n—\n${translator(locale)('outreach.unsubscribe', { url: `${deps.publicUrl.base()}/unsubscribe/${workspaceId}/${customerId}.${signature}` })}` : '';
     },
     customerOf,
     async optOut(workspaceId: string, token: string): Promise<boolean> {

@@ -1,10 +1,11 @@
-// Business events from the host system: a rule turns `order_delayed` into a message over the
+// Broadcasts to a segment and business events from the host system: a rule turns `order_delayed` into a message over the
 // customer's channel (real SMTP on loopback), in a conversation they can answer; a retried post
 // with the same key sends nothing new; the opt-out link stops the next one.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, createWorkspace, startTestApp, type TestWorkspace } from './harness.ts';
 import { startMailCatcher } from './mail-catcher.ts';
+import { until } from './poll.ts';
 
 const catcher = await startMailCatcher();
 after(() => catcher.close());
@@ -56,6 +57,38 @@ describe('business events', () => {
     assert.deepEqual([next.body.sent, next.body.skipped.map((s: { reason: string }) => s.reason)], [[], ['opted_out']]);
     const forged = await fetch(link.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')));
     assert.equal(forged.status, 404, 'a tampered link unsubscribes nobody');
+  });
+
+  it('a broadcast reaches a segment, skipping who opted out', async () => {
+    const ws = await workspaceWithEmail();
+    const segment = await call(app, 'PUT', '/api/v1/segments/gold', { token: ws.tokens.admin, body: { name: { en: 'Gold', vi: 'Vàng' }, rule: { field: 'attributes.tier', op: 'equals', value: 'gold' } } });
+    assert.equal(segment.status, 200, JSON.stringify(segment.body));
+    const people = [['lan', 'gold'], ['minh', 'Gold'], ['reza', 'gold'], ['sam', 'silver']] as const;
+    const ids: Record<string, string> = {};
+    for (const [name, tier] of people) {
+      const created = await call(app, 'POST', '/api/v1/customers', { token: ws.tokens.admin, body: { name, attributes: { tier }, identities: [{ kind: 'email', value: `${name}@${ws.slug}.example` }] } });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      ids[name] = created.body.id;
+    }
+    await call(app, 'PATCH', `/api/v1/customers/${ids.reza}/contact-preferences`, { token: ws.tokens.agent, body: { noticesOptedOut: true } });
+    const created = await call(app, 'POST', '/api/v1/broadcasts', { token: ws.tokens.admin, body: {
+      name: 'Gold tasting', audience: { kind: 'segment', segment: 'gold' }, channels: ['email'],
+      message: { text: { en: 'A tasting for our gold members.', vi: 'Buổi thử trà cho thành viên vàng.' }, subject: 'Tasting' },
+    } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const done = await until(async () => {
+      const p = (await call(app, 'GET', `/api/v1/broadcasts/${created.body.id}`, { token: ws.tokens.admin })).body as { status: string; counts: Record<string, number> };
+      return p.status === 'done' && !p.counts.queued ? p : null;
+    }, 10_000);
+    assert.deepEqual(done.counts, { sent: 2, skipped: 1 });
+    const recipients = (await call(app, 'GET', `/api/v1/broadcasts/${created.body.id}/recipients`, { token: ws.tokens.admin })).body.items as Array<{ customerId: string; status: string; reason: string | null; channel: string | null }>;
+    const byId = new Map(recipients.map((r) => [r.customerId, r]));
+    assert.deepEqual([...byId.keys()].sort(), [ids.lan, ids.minh, ids.reza].sort(), 'the segment, in any case of "gold", and nobody else');
+    assert.deepEqual([byId.get(ids.reza)!.status, byId.get(ids.reza)!.reason], ['skipped', 'opted_out']);
+    assert.deepEqual([byId.get(ids.lan)!.status, byId.get(ids.lan)!.channel], ['sent', 'email']);
+    for (const name of ['lan', 'minh']) assert.match((await catcher.waitFor(`${name}@${ws.slug}.example`, 10_000)).text, /A tasting for our gold members\./);
+    assert.equal(catcher.mails.some((m) => m.to.includes(`reza@${ws.slug}.example`)), false);
+    assert.equal((await call(app, 'POST', `/api/v1/broadcasts/${created.body.id}/cancel`, { token: ws.tokens.admin })).status, 409, 'a finished broadcast cannot be cancelled');
   });
 
   it('refuse bad input with a clear error and change nothing', async () => {

@@ -87,6 +87,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
         await app.services.routing.settled();
         await app.services.botTurns.settled();
         await app.services.botModels.settled();
+        await app.services.broadcasts.settled();
         await app.services.appender.drain();
         await app.services.deliveries.settled();
         await bus.close();

@@ -47,6 +47,7 @@ async function startServer() {
     async stop() {
       await app.http.close();
       await app.services.passes.stop();
+      await app.services.broadcasts.settled();
       await app.services.deliveries.settled();
       await bus.close();
       await mailer.close();

@@ -64,7 +64,7 @@ describe('business events', () => {
     const segment = await call(app, 'PUT', '/api/v1/segments/gold', { token: ws.tokens.admin, body: { name: { en: 'Gold', vi: 'Vàng' }, rule: { field: 'attributes.tier', op: 'equals', value: 'gold' } } });
     assert.equal(segment.status, 200, JSON.stringify(segment.body));
     const people = [['lan', 'gold'], ['minh', 'Gold'], ['reza', 'gold'], ['sam', 'silver']] as const;
-    const ids: Record<string, string> = {};
+    const ids = {} as Record<(typeof people)[number][0], string>;
     for (const [name, tier] of people) {
       const created = await call(app, 'POST', '/api/v1/customers', { token: ws.tokens.admin, body: { name, attributes: { tier }, identities: [{ kind: 'email', value: `${name}@${ws.slug}.example` }] } });
       assert.equal(created.status, 201, JSON.stringify(created.body));

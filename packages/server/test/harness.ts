@@ -60,6 +60,7 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     await app.services.routing.settled();
     await app.services.botTurns.settled();
     await app.services.botModels.settled();
+    await app.services.broadcasts.settled();
     await app.services.appender.drain();
     await app.services.deliveries.settled();
     await bus.close();

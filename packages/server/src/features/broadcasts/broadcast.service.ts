@@ -29,6 +29,7 @@ const BATCH = 250;
  */
 export function createBroadcastService(deps: ServiceDeps & { deliveries: DeliveryService; unsubscribe: Unsubscribe }) {
   const { db, clock, ids, deliveries, unsubscribe } = deps;
+  const kicked = new Set<Promise<void>>();
 
   async function get(workspaceId: string, id: string) {
     const broadcast = await findBroadcast(db, workspaceId, id);
@@ -101,6 +102,10 @@ export function createBroadcastService(deps: ServiceDeps & { deliveries: Deliver
     if (!counts.pending) await setBroadcastStatus(db, b.workspaceId, b.id, 'done', clock());
   }
 
+  async function pass(workspaceId: string): Promise<void> {
+    for (const b of await dueBroadcasts(db, workspaceId, clock())) await runOne(b);
+  }
+
   return {
     list: async (workspaceId: string) => Promise.all((await listBroadcasts(db, workspaceId)).map(async (b) => ({ ...b, counts: await recipientCounts(db, workspaceId, b.id) }))),
     get,
@@ -137,8 +142,19 @@ export function createBroadcastService(deps: ServiceDeps & { deliveries: Deliver
     },
 
     workspacesToPass: () => workspacesWithDueBroadcasts(db, clock()),
-    async pass(workspaceId: string): Promise<void> {
-      for (const b of await dueBroadcasts(db, workspaceId, clock())) await runOne(b);
+    pass,
+
+    /** Starts sending now, in the background (a broadcast was just created); the periodic pass covers the rest. */
+    kick(workspaceId: string): void {
+      const run = pass(workspaceId)
+        .catch((error: unknown) => deps.log.error({ err: error, workspaceId }, 'broadcast pass failed'))
+        .finally(() => kicked.delete(run));
+      kicked.add(run);
+    },
+
+    /** Waits for kicked passes (graceful shutdown). */
+    async settled(): Promise<void> {
+      while (kicked.size > 0) await Promise.all([...kicked]);
     },
   };
 }

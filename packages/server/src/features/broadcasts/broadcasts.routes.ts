@@ -25,7 +25,7 @@ export function broadcastRoutes(services: Services): FastifyPluginAsyncZod {
     app.post('/broadcasts', { config: admin, schema: { tags, summary: 'Send a notice to an audience, now or later', body: BroadcastBody, response: responses({ 201: Broadcast }) } }, async (request, reply) => {
       const me = agentOf(request);
       const created = await broadcasts.create(me.workspaceId, me.agentId ?? null, request.body);
-      if (new Date(created.scheduledAt).getTime() <= Date.now()) void broadcasts.pass(me.workspaceId).catch((error: unknown) => request.log.error({ err: error }, 'broadcast pass failed'));
+      if (created.scheduledAt.getTime() <= Date.now()) broadcasts.kick(me.workspaceId);
       reply.code(201);
       return present(created);
     });

@@ -25,16 +25,21 @@ describe('the demo storefront after a fresh start', { skip: skip ?? false, timeo
   });
   const browser = await launchBrowser();
 
-  /** Signs in as the owner with the credentials `tandem start` printed. */
-  async function ownerCookie(): Promise<string> {
+  /**
+   * Signs in as the owner with the credentials `tandem start` printed, once for the whole file:
+   * logins are limited to 10 a minute per address, and the tests below sign in several times.
+   */
+  let ownerSession: Promise<string> | undefined;
+  const ownerCookie = (): Promise<string> => (ownerSession ??= login());
+  async function login(): Promise<string> {
     const password = /password\s+(\S+)/.exec(server.stdout())![1];
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    const response = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ workspace: 'demo', email: 'owner@demo.tandem.test', password }),
     });
-    assert.equal(login.status, 200);
-    return login.headers.get('set-cookie')!.split(';')[0]!;
+    assert.equal(response.status, 200);
+    return response.headers.get('set-cookie')!.split(';')[0]!;
   }
 
   async function say(page: Page, text: string): Promise<void> {

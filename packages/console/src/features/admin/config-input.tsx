@@ -4,7 +4,7 @@ import { Field } from './field.tsx';
 import type { FormProblem } from './form-problem.ts';
 
 /** An E.164 phone number as an input `pattern` (the server checks it again). */
-export const E164_INPUT = '\\+[1-9][0-9]{6,14}';
+const E164_INPUT = '\\+[1-9][0-9]{6,14}';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'>;
 
@@ -42,6 +42,34 @@ export function SecretInput(props: { label: string; path: string; problem: FormP
       value={props.value}
       onChange={props.onChange}
       input={{ type: 'password', autoComplete: 'off', required: !props.editing, dir: 'ltr', spellCheck: false }}
+    />
+  );
+}
+
+type ValueProps = { path: string; problem: FormProblem | null; value: string; onChange: (value: string) => void };
+
+/** The number customers write to, in E.164 (SMS and WhatsApp channels). */
+export function PhoneNumberInput(props: ValueProps & { label: string }) {
+  const { t } = useTranslation();
+  return (
+    <ConfigInput
+      {...props}
+      hint={t('admin.phoneNumberHint')}
+      input={{ type: 'tel', required: true, pattern: E164_INPUT, dir: 'ltr', autoComplete: 'off', placeholder: '+84901234567' }}
+    />
+  );
+}
+
+/** Where the provider's API is (left empty: the provider's own); tests and proxies set it. */
+export function ApiBaseUrlInput(props: Omit<ValueProps, 'path'>) {
+  const { t } = useTranslation();
+  return (
+    <ConfigInput
+      {...props}
+      label={t('admin.apiBaseUrl')}
+      path="config.apiBaseUrl"
+      hint={t('admin.apiBaseUrlHint')}
+      input={{ type: 'url', dir: 'ltr', autoComplete: 'off', spellCheck: false }}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SmsValues } from './channel-config.ts';
-import { ConfigInput, E164_INPUT, SecretInput, type ChannelFieldsProps } from './config-input.tsx';
+import { ApiBaseUrlInput, ConfigInput, PhoneNumberInput, SecretInput, type ChannelFieldsProps } from './config-input.tsx';
 
 // The server checks it too; the browser only catches a slip before the round trip.
 const ACCOUNT_SID = 'AC[0-9a-f]{32}';
@@ -22,24 +22,8 @@ export function SmsChannelFields(props: ChannelFieldsProps<SmsValues>) {
         input={{ required: true, pattern: ACCOUNT_SID, dir: 'ltr', autoComplete: 'off', spellCheck: false }}
       />
       <SecretInput label={t('admin.authToken')} path="config.authToken" problem={problem} value={values.authToken} onChange={(authToken) => set({ authToken })} editing={editing} />
-      <ConfigInput
-        label={t('admin.phoneNumber')}
-        path="config.phoneNumber"
-        problem={problem}
-        hint={t('admin.phoneNumberHint')}
-        value={values.phoneNumber}
-        onChange={(phoneNumber) => set({ phoneNumber })}
-        input={{ type: 'tel', required: true, pattern: E164_INPUT, dir: 'ltr', autoComplete: 'off', placeholder: '+84901234567' }}
-      />
-      <ConfigInput
-        label={t('admin.apiBaseUrl')}
-        path="config.apiBaseUrl"
-        problem={problem}
-        hint={t('admin.apiBaseUrlHint')}
-        value={values.apiBaseUrl}
-        onChange={(apiBaseUrl) => set({ apiBaseUrl })}
-        input={{ type: 'url', dir: 'ltr', autoComplete: 'off', spellCheck: false }}
-      />
+      <PhoneNumberInput label={t('admin.phoneNumber')} path="config.phoneNumber" problem={problem} value={values.phoneNumber} onChange={(phoneNumber) => set({ phoneNumber })} />
+      <ApiBaseUrlInput problem={problem} value={values.apiBaseUrl} onChange={(apiBaseUrl) => set({ apiBaseUrl })} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WhatsAppValues } from './channel-config.ts';
-import { ConfigInput, E164_INPUT, SecretInput, type ChannelFieldsProps } from './config-input.tsx';
+import { ApiBaseUrlInput, ConfigInput, PhoneNumberInput, SecretInput, type ChannelFieldsProps } from './config-input.tsx';
 import { WhatsAppTemplatesEditor } from './whatsapp-templates-editor.tsx';
 
 /** A WhatsApp Cloud API number: its ids, the three secrets Meta hands out, and the approved templates. */
@@ -22,27 +22,11 @@ export function WhatsAppChannelFields(props: ChannelFieldsProps<WhatsAppValues>)
         onChange={(phoneNumberId) => set({ phoneNumberId })}
         input={{ required: true, pattern: '[0-9]{5,20}', inputMode: 'numeric', dir: 'ltr', autoComplete: 'off' }}
       />
-      <ConfigInput
-        label={t('admin.displayPhoneNumber')}
-        path="config.displayPhoneNumber"
-        problem={problem}
-        hint={t('admin.phoneNumberHint')}
-        value={values.displayPhoneNumber}
-        onChange={(displayPhoneNumber) => set({ displayPhoneNumber })}
-        input={{ type: 'tel', required: true, pattern: E164_INPUT, dir: 'ltr', autoComplete: 'off', placeholder: '+84901234567' }}
-      />
+      <PhoneNumberInput label={t('admin.displayPhoneNumber')} path="config.displayPhoneNumber" problem={problem} value={values.displayPhoneNumber} onChange={(displayPhoneNumber) => set({ displayPhoneNumber })} />
       {secret('accessToken')}
       {secret('appSecret')}
       {secret('verifyToken')}
-      <ConfigInput
-        label={t('admin.apiBaseUrl')}
-        path="config.apiBaseUrl"
-        problem={problem}
-        hint={t('admin.apiBaseUrlHint')}
-        value={values.apiBaseUrl}
-        onChange={(apiBaseUrl) => set({ apiBaseUrl })}
-        input={{ type: 'url', dir: 'ltr', autoComplete: 'off', spellCheck: false }}
-      />
+      <ApiBaseUrlInput problem={problem} value={values.apiBaseUrl} onChange={(apiBaseUrl) => set({ apiBaseUrl })} />
       <WhatsAppTemplatesEditor templates={values.templates} onChange={(templates) => set({ templates })} problem={problem} />
     </>
   );

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillTemplate, templateFields } from './message-template.ts';
+import { fillTemplate } from './message-template.ts';
 
 describe('fillTemplate', () => {
   const order = { name: 'Minh', order: { id: 'DH-1042', eta: { day: 'thứ Sáu' }, total: 1_250_000 }, paid: true };
@@ -62,20 +62,5 @@ describe('fillTemplate', () => {
   it('leaves text that is not a placeholder alone', () => {
     const text = 'Giảm {giá} {{ }} {{a b}} {name}';
     assert.equal(fillTemplate(text, { giá: 1, name: 'x', a: 'y' }), text);
-  });
-});
-
-describe('templateFields', () => {
-  it('lists each placeholder once, in order of first use', () => {
-    const text = 'Chào {{name}}! Đơn {{order.id}} của {{ name }} — {{order.id}}, {{order-ref}}';
-    assert.deepEqual(templateFields(text), ['name', 'order.id', 'order-ref']);
-  });
-
-  it('finds placeholders in Persian text', () => {
-    assert.deepEqual(templateFields('سلام {{name}}، کد تخفیف شما {{coupon}} است.'), ['name', 'coupon']);
-  });
-
-  it('is empty for text without placeholders', () => {
-    assert.deepEqual(templateFields('Xin cảm ơn!'), []);
   });
 });

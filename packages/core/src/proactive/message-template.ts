@@ -8,8 +8,3 @@ export function fillTemplate(text: string, data: Readonly<Record<string, unknown
     return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
   });
 }
-
-/** The placeholders a text uses, for checking a rule against what events carry. */
-export function templateFields(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1]!))];
-}

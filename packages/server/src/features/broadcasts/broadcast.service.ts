@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { chooseOutreachChannel, pickText, type Locale, LOCALES } from '@tandem/core';
+import { chooseOutreachChannel, pickText, sendsAllowed, type Locale, LOCALES } from '@tandem/core';
 import type { BroadcastBody } from '@tandem/protocol';
 import { inTransaction } from '../../adapters/postgres/database.ts';
 import type { FeedEventRecord } from '../../domain/records.ts';
@@ -41,7 +41,7 @@ export function createBroadcastService(deps: ServiceDeps & { deliveries: Deliver
     let stored: FeedEventRecord[] = [];
     const handled = await inTransaction(db, async (tx) => {
       const now = clock();
-      const room = Math.min(BATCH, b.ratePerMinute - (await sentInLastMinute(tx, b.workspaceId, b.id, now)));
+      const room = Math.min(BATCH, sendsAllowed(b.ratePerMinute, await sentInLastMinute(tx, b.workspaceId, b.id, now)));
       if (room <= 0) return 0;
       const taken = await takePending(tx, b.workspaceId, b.id, room);
       if (taken.length === 0) return 0;

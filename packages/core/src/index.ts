@@ -46,3 +46,4 @@ export * from './analytics/erlang-a.ts';
 export * from './analytics/staffing.ts';
 export * from './analytics/definitions.ts';
 export * from './proactive/index.ts';
+export * from './privacy/index.ts';

@@ -6,6 +6,8 @@ import type {
   ConcreteStrategy,
   Locale,
   ProactiveCaps,
+  PrivacySettings,
+  Consent,
   ChannelKind,
   ConversationStatus,
   DeliveryStatus,
@@ -35,6 +37,8 @@ export interface WorkspaceSettings {
   csat: { enabled: boolean; delayMinutes: number };
   /** Limits on proactive messages, whatever the rules say. */
   proactive: ProactiveCaps;
+  /** Personal data shown to agents, and how long conversations are kept. */
+  privacy: PrivacySettings;
 }
 
 export interface WidgetAppearance {
@@ -73,7 +77,7 @@ export interface CustomerRecord {
   id: string;
   name: string | null;
   attributes: Record<string, unknown>;
-  consent: { automation: boolean; behaviour: boolean; marketing: boolean };
+  consent: Consent;
   identities: IdentityRecord[];
   mergedIntoId: string | null;
   createdAt: Date;

@@ -41,6 +41,12 @@ export const agents = pgTable(
     role: text('role').notNull(),
     passwordHash: text('password_hash').notNull(),
     skills: text('skills').array().notNull().default(sql`'{}'`),
+    // Wrong passwords in a row; at the limit the account is locked until locked_until.
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    // Two-factor: the TOTP secret (base32) once the agent has confirmed a code from it.
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.email)],
@@ -57,6 +63,8 @@ export const accessTokens = pgTable(
     customerId: uuid('customer_id'),
     name: text('name'),
     tokenHash: text('token_hash').notNull(),
+    // What an API token may do: `read` (GET only) and/or `write`; sessions carry both.
+    scopes: text('scopes').array().notNull().default(sql`'{read,write}'`),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
@@ -290,3 +298,4 @@ export * from './channels.schema.ts';
 export * from './analytics.schema.ts';
 export * from './bot-ratings.schema.ts';
 export * from './proactive.schema.ts';
+export * from './privacy.schema.ts';

@@ -1,4 +1,4 @@
-import { isAppError, normalizeIdentity, planMerge, type IdentityKind, type TimelineEventType } from '@tandem/core';
+import { DEFAULT_CONSENT, isAppError, normalizeIdentity, planMerge, type IdentityKind, type TimelineEventType } from '@tandem/core';
 import { inTransaction, type Tx } from '../../adapters/postgres/database.ts';
 import type { Actor, CustomerRecord, IdentityRecord } from '../../domain/records.ts';
 import { appError } from '../../platform/app-error.ts';
@@ -46,7 +46,7 @@ export function createCustomerService(deps: ServiceDeps) {
       id,
       name: input.name ?? null,
       attributes: input.attributes ?? {},
-      consent: { automation: true, behaviour: false, marketing: false, ...input.consent },
+      consent: { ...DEFAULT_CONSENT, ...input.consent },
       mergedIntoId: null,
       createdAt: now,
       updatedAt: now,

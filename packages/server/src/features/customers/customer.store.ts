@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { IdentityKind } from '@tandem/core';
+import { DEFAULT_CONSENT, type IdentityKind } from '@tandem/core';
 import { pgCode, type Queryable } from '../../adapters/postgres/database.ts';
 import { customers, identities } from '../../adapters/postgres/schema.ts';
 import type { CustomerRecord, IdentityRecord } from '../../domain/records.ts';
@@ -7,7 +7,6 @@ import { appError } from '../../platform/app-error.ts';
 
 type CustomerRow = typeof customers.$inferSelect;
 
-const DEFAULT_CONSENT = { automation: true, behaviour: false, marketing: false };
 const toIdentity = (r: typeof identities.$inferSelect): IdentityRecord => ({
   id: r.id,
   kind: r.kind as IdentityKind,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { DEFAULT_PROACTIVE_CAPS } from '@tandem/core';
+import { DEFAULT_PRIVACY_SETTINGS, DEFAULT_PROACTIVE_CAPS } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { workspaces } from '../../adapters/postgres/schema.ts';
 import type { WorkspaceRecord, WorkspaceSettings } from '../../domain/records.ts';
@@ -15,6 +15,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
   prechat: { topics: [], chooseBotOrPerson: false },
   csat: { enabled: true, delayMinutes: 60 },
   proactive: DEFAULT_PROACTIVE_CAPS,
+  privacy: DEFAULT_PRIVACY_SETTINGS,
 };
 
 const toRecord = (row: typeof workspaces.$inferSelect): WorkspaceRecord => ({

@@ -1,7 +1,7 @@
 // Domain records → wire DTOs (protocol shapes). Picking fields explicitly keeps internal
 // columns (workspace ids, thread keys, hashes) off the wire.
 import { agentHandle } from '@tandem/core';
-import type { Agent, Conversation, FeedEvent, Message } from '@tandem/protocol';
+import { API_TOKEN_SCOPES, type Agent, type ApiToken, type Conversation, type CustomerConversation, type FeedEvent, type Message } from '@tandem/protocol';
 import type { AgentRecord, ConversationRecord, FeedEventRecord, MessageRecord } from './records.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -9,6 +9,27 @@ const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
 
 export function presentAgent(a: AgentRecord): Agent {
   return { id: a.id, email: a.email, handle: agentHandle(a.email), name: a.name, role: a.role, skills: a.skills, createdAt: iso(a.createdAt) };
+}
+
+/** An API token without its hash: the secret itself is shown once, by the route that made it. */
+export function presentApiToken(t: {
+  id: string;
+  name: string | null;
+  agentId: string | null;
+  scopes: readonly string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiToken {
+  return {
+    id: t.id,
+    name: t.name ?? '',
+    agentId: t.agentId ?? '',
+    scopes: API_TOKEN_SCOPES.filter((s) => t.scopes.includes(s)),
+    createdAt: iso(t.createdAt),
+    lastUsedAt: isoOrNull(t.lastUsedAt),
+    revokedAt: isoOrNull(t.revokedAt),
+  };
 }
 
 export function presentConversation(c: ConversationRecord): Conversation {
@@ -37,8 +58,11 @@ export function presentConversation(c: ConversationRecord): Conversation {
   };
 }
 
-/** A conversation as its customer sees it: labels are the agents' own notes on it, so the list stays empty. */
-export const presentCustomerConversation = (c: ConversationRecord): Conversation => ({ ...presentConversation(c), labels: [] });
+/** A conversation as its customer sees it: the team's own bookkeeping (labels, priority, team, snooze) stays with the team. */
+export function presentCustomerConversation(c: ConversationRecord): CustomerConversation {
+  const { labels: _labels, priority: _priority, teamId: _teamId, snoozedUntil: _snoozedUntil, ...visible } = presentConversation(c);
+  return visible;
+}
 
 export function presentMessage(m: MessageRecord): Message {
   return {

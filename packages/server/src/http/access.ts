@@ -17,6 +17,7 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'tandem_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const READS = new Set(['GET', 'HEAD']);
 
 /**
  * Authentication runs on `onRequest`, before the body is even parsed: an anonymous caller
@@ -64,6 +65,10 @@ function checkAccess(principal: Principal, access: Exclude<Access, 'public'>, re
   }
   if (principal.kind !== 'agent') throw appError('auth.forbidden', 'This endpoint is for agents.');
   if (!hasRole(principal.role, access)) throw appError('auth.forbidden', `This needs the ${access} role.`);
+  // Scopes narrow what the agent's role allows, by method: reads are GET and HEAD, everything else writes.
+  const isRead = READS.has(request.method);
+  if (!isRead && !principal.scopes.includes('write')) throw appError('auth.forbidden', 'This token is read-only.');
+  if (isRead && !principal.scopes.includes('read')) throw appError('auth.forbidden', 'This token is write-only.');
 }
 
 function credentialsOf(request: FastifyRequest): { token: string | null; fromCookie: boolean } {

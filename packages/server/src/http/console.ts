@@ -18,7 +18,7 @@ const CONSOLE_CSP = [
 ].join('; ');
 
 /** Client-side routes of the single-page console; each answers with its index.html. */
-const PAGES = ['/', '/login', '/inbox', '/inbox/*', '/admin', '/admin/*', '/analytics', '/analytics/*', '/feedback', '/feedback/*', '/proactive', '/proactive/*', '/broadcasts', '/broadcasts/*'];
+const PAGES = ['/', '/login', '/account', '/inbox', '/inbox/*', '/admin', '/admin/*', '/analytics', '/analytics/*', '/feedback', '/feedback/*', '/proactive', '/proactive/*', '/broadcasts', '/broadcasts/*'];
 
 export function consoleDistDir(): string {
   return join(dirname(fileURLToPath(import.meta.resolve('@tandem/console/package.json'))), 'dist');

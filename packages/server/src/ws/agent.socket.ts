@@ -12,6 +12,7 @@ import { findAgent } from '../features/agents/agent.store.ts';
 import { SESSION_COOKIE } from '../http/access.ts';
 import { onFrames, send, sendError, sendShared } from './connection.ts';
 import { createFeedCursor } from './feed-cursor.ts';
+import { maskFeedEvent } from '../features/personal-data/agent-view.ts';
 
 const REPLAY_PAGE = 500;
 
@@ -43,11 +44,12 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
         }
         const { workspaceId } = principal;
         const start = frame.since ?? (await currentFeedSeq(deps.db, workspaceId));
+        await services.agentView.masks(workspaceId); // primes masksNow() for the stream
         const cursor = createFeedCursor<FeedEvent>({
           position: start,
           seqOf: (e) => e.seq,
           load: async (after) => (await readFeedSince(deps.db, workspaceId, after, REPLAY_PAGE)).map(presentFeedEvent),
-          deliver: (event) => sendShared(socket, 'event', event),
+          deliver: (event) => sendShared(socket, 'event', services.agentView.masksNow(workspaceId) ? maskFeedEvent(event) : event),
           onError: (error) => {
             log.warn({ err: error }, 'feed replay failed; closing so the client resumes');
             socket.close(1011, 'replay failed');
@@ -70,6 +72,7 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
       if (frame.type === 'receipt') return services.signals.receipt(principal.workspaceId, frame.conversationId, side, frame);
       if (frame.type === 'viewing') return viewing?.set(frame.conversationId, frame.viewing);
       if (frame.type !== 'message.send') return;
+      if (!principal.scopes.includes('write')) throw appError('auth.forbidden', 'This token is read-only.');
       if (!frame.conversationId) throw appError('ws.invalid_frame', 'Agents name the conversationId.');
       const result = await services.postMessage.post({
         workspaceId: principal.workspaceId,

@@ -10,6 +10,7 @@ import { AnalyticsRoute } from '../analytics/analytics-route.tsx';
 import { FeedbackRoute } from '../feedback/feedback-route.tsx';
 import { ProactiveRoute } from '../proactive/proactive-route.tsx';
 import { BroadcastsRoute } from '../broadcasts/broadcasts-route.tsx';
+import { AccountPage } from '../account/account-page.tsx';
 import { SessionContext, type SessionContextValue, type SessionInfo } from './session-context.tsx';
 
 function socketUrl(): string {
@@ -55,6 +56,7 @@ export function SignedIn(props: { session: SessionInfo; http: HttpClient; onSign
         <Route path="/feedback/*?" component={FeedbackRoute} />
         <Route path="/proactive/*?" component={ProactiveRoute} />
         <Route path="/broadcasts/*?" component={BroadcastsRoute} />
+        <Route path="/account" component={AccountPage} />
         <Route path="/inbox/:view/:conversationId?" component={InboxPage} />
         <Route><Redirect to="/inbox/mine" replace /></Route>
       </Switch>

@@ -5,6 +5,7 @@ import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { transact } from '../feed/transact.ts';
 import { hashPassword } from '../auth/password.ts';
+import { recordAudit } from '../audit/audit.store.ts';
 import { countOwners, findAgent, insertAgent, updateAgent } from './agent.store.ts';
 
 export interface NewAgent {
@@ -73,6 +74,10 @@ export function createAgentService(deps: ServiceDeps) {
         const updated = await updateAgent(tx, workspaceId, id, { ...rest, ...(passwordHash ? { passwordHash } : {}) });
         if (current.role === 'owner' && change.role && change.role !== 'owner' && (await countOwners(tx, workspaceId)) === 0) {
           throw appError('agent.last_owner');
+        }
+        if (change.role !== undefined && change.role !== current.role) {
+          const data = { from: current.role, to: change.role };
+          await recordAudit(tx, { workspaceId, id: ids(), actor: { type: 'agent', ...actor }, action: 'agent.role_changed', targetType: 'agent', targetId: id, data, at: clock() });
         }
         return updated!;
       });

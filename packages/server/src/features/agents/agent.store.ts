@@ -5,7 +5,26 @@ import { agents } from '../../adapters/postgres/schema.ts';
 import type { AgentRecord } from '../../domain/records.ts';
 
 type Row = typeof agents.$inferSelect;
-const toRecord = ({ passwordHash: _hash, ...row }: Row): AgentRecord => ({ ...row, role: row.role as AgentRole });
+// Picks the record's fields: the password hash, the TOTP secret and the lockout counters stay in
+// this file (and the sign-in path), so no record handed around can leak them into a log.
+const toRecord = (row: Row): AgentRecord => ({
+  workspaceId: row.workspaceId,
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role as AgentRole,
+  skills: row.skills,
+  createdAt: row.createdAt,
+});
+
+/** What signing in checks beyond the record: the password, the lockout and two-factor state. */
+export interface AgentCredentials {
+  passwordHash: string;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  totpSecret: string | null;
+  totpEnabledAt: Date | null;
+}
 
 export async function insertAgent(q: Queryable, agent: AgentRecord & { passwordHash: string }): Promise<void> {
   await q.insert(agents).values(agent);
@@ -16,14 +35,16 @@ export async function findAgent(q: Queryable, workspaceId: string, id: string): 
   return row ? toRecord(row) : null;
 }
 
-/** The agent with its password hash, for sign-in only. */
+/** The agent with its credentials, for sign-in only. */
 export async function findAgentCredentials(
   q: Queryable,
   workspaceId: string,
   email: string,
-): Promise<(AgentRecord & { passwordHash: string }) | null> {
+): Promise<{ agent: AgentRecord; credentials: AgentCredentials } | null> {
   const [row] = await q.select().from(agents).where(and(eq(agents.workspaceId, workspaceId), eq(agents.email, email)));
-  return row ? { ...toRecord(row), passwordHash: row.passwordHash } : null;
+  if (!row) return null;
+  const { passwordHash, failedLogins, lockedUntil, totpSecret, totpEnabledAt } = row;
+  return { agent: toRecord(row), credentials: { passwordHash, failedLogins, lockedUntil, totpSecret, totpEnabledAt } };
 }
 
 export async function listAgents(q: Queryable, workspaceId: string, after: string | null, limit: number) {

@@ -1,20 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Agent, ApiToken, CreateAgentBody, CreateApiTokenBody, CreatedApiToken, IdParams, Ok, PageQuery, UpdateAgentBody, page } from '@tandem/protocol';
-import { hasRole } from '@tandem/core';
-import { toJson } from '../../platform/json.ts';
-import { presentAgent } from '../../domain/present.ts';
-import { appError } from '../../platform/app-error.ts';
+import { presentAgent, presentApiToken } from '../../domain/present.ts';
 import { agentOf } from '../../http/access.ts';
 import { decodeCursor, toPage } from '../../http/cursor.ts';
 import { responses } from '../../http/responses.ts';
 import type { Services } from '../../services.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { listAgents } from './agent.store.ts';
-import { listTokens, type TokenRow } from '../auth/token.store.ts';
 
-const presentToken = (t: TokenRow) =>
-  toJson({ id: t.id, name: t.name ?? '', agentId: t.agentId ?? '', createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt });
+const tokenActor = (p: ReturnType<typeof agentOf>) => ({ workspaceId: p.workspaceId, agentId: p.agentId, role: p.role });
 
 export function agentRoutes(services: Services, deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -57,23 +52,16 @@ export function agentRoutes(services: Services, deps: ServiceDeps): FastifyPlugi
     app.get(
       '/api-tokens',
       { config: { access: 'agent' }, schema: { tags: ['agents'], summary: 'Your API tokens (admins: all)', response: responses({ 200: z.object({ items: z.array(ApiToken) }) }) } },
-      async (request) => {
-        const actor = agentOf(request);
-        const rows = await listTokens(deps.db, actor.workspaceId, 'api');
-        const visible = hasRole(actor.role, 'admin') ? rows : rows.filter((t) => t.agentId === actor.agentId);
-        return { items: visible.map(presentToken) };
-      },
+      async (request) => ({ items: (await services.auth.apiTokens.list(tokenActor(agentOf(request)))).map(presentApiToken) }),
     );
 
     app.post(
       '/api-tokens',
       { config: { access: 'agent' }, schema: { tags: ['agents'], summary: 'Create an API token acting as you', body: CreateApiTokenBody, response: responses({ 201: CreatedApiToken }) } },
       async (request, reply) => {
-        const actor = agentOf(request);
-        const { id, token } = await services.auth.issue('api', actor.workspaceId, { agentId: actor.agentId, name: request.body.name });
-        const row = (await listTokens(deps.db, actor.workspaceId, 'api')).find((t) => t.id === id)!;
+        const { row, token } = await services.auth.apiTokens.create(tokenActor(agentOf(request)), request.body);
         reply.code(201);
-        return { apiToken: presentToken(row), token };
+        return { apiToken: presentApiToken(row), token };
       },
     );
 
@@ -81,10 +69,7 @@ export function agentRoutes(services: Services, deps: ServiceDeps): FastifyPlugi
       '/api-tokens/:id',
       { config: { access: 'agent' }, schema: { tags: ['agents'], summary: 'Revoke an API token', params: IdParams, response: responses({ 200: Ok }) } },
       async (request) => {
-        const actor = agentOf(request);
-        const token = (await listTokens(deps.db, actor.workspaceId, 'api')).find((t) => t.id === request.params.id);
-        const mayRevoke = token && (token.agentId === actor.agentId || hasRole(actor.role, 'admin'));
-        if (!mayRevoke || !(await services.auth.revoke(actor.workspaceId, token.id))) throw appError('api_token.not_found');
+        await services.auth.apiTokens.revoke(tokenActor(agentOf(request)), request.params.id);
         return { ok: true as const };
       },
     );

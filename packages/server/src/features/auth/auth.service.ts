@@ -1,19 +1,30 @@
 import type { AgentRole } from '@tandem/core';
-import { appError } from '../../platform/app-error.ts';
+import { API_TOKEN_SCOPES, type ApiTokenScope } from '@tandem/protocol';
 import type { ServiceDeps } from '../../platform/deps.ts';
-import type { AgentRecord, WorkspaceRecord } from '../../domain/records.ts';
-import { findAgent, findAgentCredentials } from '../agents/agent.store.ts';
-import { findWorkspaceBySlug } from '../workspaces/workspace.store.ts';
-import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { findAgent } from '../agents/agent.store.ts';
 import { generateToken, hashToken, parseToken, type TokenKind } from './access-token.ts';
-import { findLiveToken, insertToken, revokeToken, touchToken } from './token.store.ts';
+import { createApiTokenService } from './api-token.service.ts';
+import { createLoginService } from './login.service.ts';
+import { findLiveToken, insertToken, revokeOtherSessions, revokeToken, touchToken } from './token.store.ts';
+import { createTwoFactorService } from './two-factor.service.ts';
 
 export type Principal =
-  | { kind: 'agent'; workspaceId: string; agentId: string; role: AgentRole; tokenId: string; via: 'session' | 'api' }
+  | {
+      kind: 'agent';
+      workspaceId: string;
+      agentId: string;
+      role: AgentRole;
+      tokenId: string;
+      via: 'session' | 'api';
+      /** What the token may do: sessions have every scope, API tokens the ones they were made with. */
+      scopes: readonly ApiTokenScope[];
+    }
   | { kind: 'customer'; workspaceId: string; customerId: string; tokenId: string };
 
 // Writing last_used_at on every request would turn reads into writes; minutes are precise enough.
 const TOUCH_EVERY_MS = 5 * 60_000;
+
+const scopesOf = (stored: readonly string[]): ApiTokenScope[] => API_TOKEN_SCOPES.filter((s) => stored.includes(s));
 
 export function createAuthService(deps: ServiceDeps) {
   const { db, clock, ids, config } = deps;
@@ -39,23 +50,28 @@ export function createAuthService(deps: ServiceDeps) {
     return { id, token };
   }
 
+  async function revokePresentedSession(token: string): Promise<void> {
+    const parsed = parseToken(token);
+    if (parsed?.kind !== 'session') return;
+    const row = await findLiveToken(db, parsed.workspaceId, hashToken(token));
+    if (row?.kind === 'session') await revokeToken(db, row.workspaceId, row.id, clock());
+  }
+
+  const twoFactor = createTwoFactorService(deps);
+  const login = createLoginService(deps, {
+    twoFactor,
+    revokePresentedSession,
+    issueSession: async (workspaceId, agentId) => {
+      const expiresAt = new Date(clock().getTime() + config.SESSION_TTL_HOURS * 3_600_000);
+      return (await issue('session', workspaceId, { agentId, expiresAt })).token;
+    },
+  });
+
   return {
     issue,
-
-    async login(input: { workspace: string; email: string; password: string }): Promise<{
-      token: string;
-      agent: AgentRecord;
-      workspace: WorkspaceRecord;
-    }> {
-      const workspace = await findWorkspaceBySlug(db, input.workspace);
-      const agent = workspace ? await findAgentCredentials(db, workspace.id, input.email.toLowerCase()) : null;
-      const valid = await verifyPassword(input.password, agent?.passwordHash ?? DUMMY_HASH);
-      if (!workspace || !agent || !valid) throw appError('auth.invalid_credentials');
-      const expiresAt = new Date(clock().getTime() + config.SESSION_TTL_HOURS * 3_600_000);
-      const { token } = await issue('session', workspace.id, { agentId: agent.id, expiresAt });
-      const { passwordHash: _hash, ...record } = agent;
-      return { token, agent: record, workspace };
-    },
+    login,
+    twoFactor,
+    apiTokens: createApiTokenService(deps),
 
     async authenticate(token: string): Promise<Principal | null> {
       const parsed = parseToken(token);
@@ -74,11 +90,17 @@ export function createAuthService(deps: ServiceDeps) {
       const agent = row.agentId ? await findAgent(db, row.workspaceId, row.agentId) : null;
       if (!agent) return null;
       const via = row.kind === 'api' ? 'api' : 'session';
-      return { kind: 'agent', workspaceId: row.workspaceId, agentId: agent.id, role: agent.role, tokenId: row.id, via };
+      const scopes = via === 'api' ? scopesOf(row.scopes) : API_TOKEN_SCOPES;
+      return { kind: 'agent', workspaceId: row.workspaceId, agentId: agent.id, role: agent.role, tokenId: row.id, via, scopes };
     },
 
     async revoke(workspaceId: string, tokenId: string): Promise<boolean> {
       return revokeToken(db, workspaceId, tokenId, clock());
+    },
+
+    /** Every other session of the agent ends; the one asking (`keepId`) stays signed in. */
+    async revokeOtherSessions(workspaceId: string, agent: { agentId: string; keepId: string }): Promise<number> {
+      return revokeOtherSessions(db, workspaceId, agent, clock());
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { accessTokens } from '../../adapters/postgres/schema.ts';
 import type { TokenKind } from './access-token.ts';
@@ -47,4 +47,22 @@ export async function revokeCustomerTokens(q: Queryable, workspaceId: string, cu
     .update(accessTokens)
     .set({ revokedAt: at })
     .where(and(eq(accessTokens.workspaceId, workspaceId), eq(accessTokens.customerId, customerId), isNull(accessTokens.revokedAt)));
+}
+
+/** Signs an agent out of every session but `keepId` (after a suspected compromise); returns how many. */
+export async function revokeOtherSessions(q: Queryable, workspaceId: string, agent: { agentId: string; keepId: string }, at: Date): Promise<number> {
+  const rows = await q
+    .update(accessTokens)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(accessTokens.workspaceId, workspaceId),
+        eq(accessTokens.agentId, agent.agentId),
+        eq(accessTokens.kind, 'session'),
+        ne(accessTokens.id, agent.keepId),
+        isNull(accessTokens.revokedAt),
+      ),
+    )
+    .returning({ id: accessTokens.id });
+  return rows.length;
 }

@@ -28,6 +28,7 @@ export const TIMELINE_EVENT_TYPES = [
   'handoff.requested',
   'csat.given',
   'proactive.clicked',
+  'consent.changed',
   'custom',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -10,6 +10,7 @@ function fakeController() {
     setLocale: vi.fn(),
     identify: vi.fn(async () => ({ customerId: 'cust-2' })),
     track: vi.fn(async () => undefined),
+    consent: { set: vi.fn(async () => ({ automation: true, behaviour: false, marketing: true })) },
   };
 }
 
@@ -58,6 +59,33 @@ describe('window.Tandem', () => {
     const controller = { ...fakeController(), track: vi.fn(async () => Promise.reject(new Error('offline'))) };
     const api = createHostApi(Promise.resolve(controller as unknown as WidgetController), createHostEvents());
     await expect(api.track('x')).resolves.toBe(false);
+    warn.mockRestore();
+  });
+
+  test('setConsent queued in the stub reaches the widget once it runs, with only what the server accepts', async () => {
+    const controller = fakeController();
+    let start: (c: WidgetController) => void = () => undefined;
+    const ready = new Promise<WidgetController>((resolve) => {
+      start = resolve;
+    });
+    const win = { Tandem: { q: [['setConsent', { behaviour: false, marketing: true, analytics: true }]] } } as unknown as Window & { Tandem?: unknown };
+    installHostApi(win, createHostApi(ready, createHostEvents()));
+    await Promise.resolve();
+    expect(controller.consent.set).not.toHaveBeenCalled();
+    start(controller as unknown as WidgetController);
+    await vi.waitFor(() => expect(controller.consent.set).toHaveBeenCalledWith({ behaviour: false, marketing: true }));
+  });
+
+  test('setConsent resolves true once stored, false on nonsense or failure, and never rejects', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const controller = fakeController();
+    const api = createHostApi(Promise.resolve(controller as unknown as WidgetController), createHostEvents());
+    await expect(api.setConsent({ marketing: true })).resolves.toBe(true);
+    await expect(api.setConsent({ marketing: 'yes' } as never)).resolves.toBe(false);
+    expect(controller.consent.set).toHaveBeenCalledTimes(1);
+    controller.consent.set.mockRejectedValueOnce(new Error('offline'));
+    await expect(api.setConsent({ behaviour: true })).resolves.toBe(false);
+    await expect(createHostApi(Promise.resolve(null), createHostEvents()).setConsent({ behaviour: true })).resolves.toBe(false);
     warn.mockRestore();
   });
 });

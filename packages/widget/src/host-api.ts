@@ -1,7 +1,8 @@
 import type { WidgetController } from './app/widget-controller.ts';
 import { HOST_EVENT_NAMES, type HostEventMap, type HostEventName, type HostEvents } from './app/host-events.ts';
+import { pickConsent } from './app/consent.ts';
 import { reportError } from './report-error.ts';
-import type { IdentifyBody } from './transport/wire-types.ts';
+import type { IdentifyBody, WidgetConsentBody } from './transport/wire-types.ts';
 
 export type TrackProps = Record<string, string | number | boolean | null>;
 
@@ -24,6 +25,14 @@ export type TandemApi = {
    * Resolves true once stored, false if it could not be; it never rejects.
    */
   track(event: string, props?: TrackProps): Promise<boolean>;
+  /**
+   * Passes the visitor's decision from your cookie banner: `behaviour` (page activity for
+   * proactive help), `marketing` (news and offers), `automation` (the assistant may answer).
+   * Purposes left out keep their value; an explicit `behaviour: true` overrides Do Not Track.
+   * Waits for the visitor's session, then stores it. Resolves true once stored, false if it
+   * could not be (the choice still goes into the session when one starts); it never rejects.
+   */
+  setConsent(consent: WidgetConsentBody): Promise<boolean>;
   /**
    * Listens to `message` (a new agent/bot message), `open`, `close` or `unread` (the count).
    * Returns a function that removes the listener.
@@ -58,6 +67,19 @@ export function createHostApi(ready: Promise<WidgetController | null>, events: H
           reportError('Tandem.track', error);
           return false;
         }),
+    setConsent(consent) {
+      const picked = pickConsent(consent);
+      if (Object.keys(picked).length === 0) {
+        reportError('Tandem.setConsent', 'pass { behaviour, marketing, automation } with boolean values');
+        return Promise.resolve(false);
+      }
+      return withController((c) => c.consent.set(picked))
+        .then(() => true)
+        .catch((error: unknown) => {
+          reportError('Tandem.setConsent', error);
+          return false;
+        });
+    },
     on(event, listener) {
       if (!(HOST_EVENT_NAMES as readonly string[]).includes(event) || typeof listener !== 'function') {
         reportError('Tandem.on', `unknown event "${String(event)}" (message, open, close, unread)`);

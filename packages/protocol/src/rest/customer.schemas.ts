@@ -66,7 +66,8 @@ export const TimelineEvent = z.object({
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const RecordEventBody = z.strictObject({
-  type: z.enum(TIMELINE_EVENT_TYPES),
+  // A consent change is recorded only by the consent endpoints themselves, never posted as an event.
+  type: z.enum(TIMELINE_EVENT_TYPES).exclude(['consent.changed']),
   data: z
     .record(z.string(), z.unknown())
     .refine((d) => JSON.stringify(d).length <= 8192, 'at most 8 KB of data')

@@ -105,6 +105,11 @@ export const BotAnswerRatingBody = z.strictObject({
   helpful: z.boolean().describe('Thumbs up (true) or down (false); rating again replaces the earlier choice'),
 });
 
+/** The visitor's own privacy choices (the widget's privacy view, `Tandem.setConsent`): any purposes, at least one. */
+export const WidgetConsentBody = Consent.partial()
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, 'name at least one of automation, behaviour, marketing');
+
 export const WidgetFileParams = z.strictObject({ workspaceId: Id, key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 
 // Types for clients that must not import zod values (the widget): request bodies as sent.
@@ -115,3 +120,5 @@ export type IdentifyBody = z.input<typeof IdentifyBody>;
 export type MagicLinkBody = z.input<typeof MagicLinkBody>;
 export type TrackEventBody = z.input<typeof TrackEventBody>;
 export type BotAnswerRatingBody = z.input<typeof BotAnswerRatingBody>;
+export type WidgetConsentBody = z.input<typeof WidgetConsentBody>;
+export type WidgetConsent = z.infer<typeof Consent>;

@@ -233,6 +233,44 @@ describe('the widget in a real browser', { skip: skip ?? false, timeout: 180_000
     await context.close();
   });
 
+  it('privacy choices: the host page and the visitor set them, switches work from the keyboard and mirror in Persian', async () => {
+    const ws = await shop();
+    const { page, context, pageErrors } = await newDevice(browser, { locale: 'fa-IR' });
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // the knob moves at once
+    await page.goto(site.page('/privacy', { workspaceId: ws.id, locale: 'fa', lang: 'fa', dir: 'rtl' }));
+    await page.waitForFunction(() => typeof (window as { Tandem?: { setConsent?: unknown } }).Tandem?.setConsent === 'function');
+    const fromBanner = await page.evaluate(() => (window as unknown as { Tandem: { setConsent(c: object): Promise<boolean> } }).Tandem.setConsent({ marketing: true }));
+    assert.equal(fromBanner, true);
+    await widget(page).launcher.click();
+    await page.getByTestId('tandem-privacy-open').click();
+    const behaviour = page.getByRole('switch', { name: 'کمک شخصی‌سازی‌شده بر پایهٔ صفحه‌هایی که می‌بینم' });
+    await behaviour.waitFor();
+    assert.equal(await page.getByRole('switch', { name: 'اخبار و پیشنهادهای ویژه' }).getAttribute('aria-checked'), 'true', 'the banner’s choice shows');
+    assert.equal(await behaviour.getAttribute('aria-checked'), 'true');
+    const knob = behaviour.locator('.knob');
+    const on = (await knob.boundingBox())!;
+    await behaviour.focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('tandem-privacy-status').filter({ hasText: 'ذخیره شد.' }).waitFor();
+    assert.equal(await behaviour.getAttribute('aria-checked'), 'false');
+    const off = (await knob.boundingBox())!;
+    assert.ok(off.x > on.x, `in RTL "off" puts the knob on the right, the inline start (${on.x} → ${off.x})`);
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Array<{ id: string }> }> } }).axe;
+      const result = await axe.run({ include: [['tandem-widget']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => v.id);
+    });
+    assert.deepEqual(violations, [], 'the privacy view passes axe-core (WCAG 2.1 AA)');
+    await page.screenshot({ path: new URL('widget-privacy-fa.png', ARTIFACTS_DIR).pathname });
+    const customers = (await call(app, 'GET', '/api/v1/customers?limit=50', { token: ws.tokens.agent })).body.items as Array<{ consent: Record<string, boolean> }>;
+    assert.deepEqual(customers.map((c) => c.consent), [{ automation: true, behaviour: false, marketing: true }]);
+    await page.getByTestId('tandem-privacy-back').click();
+    await widget(page).composer.waitFor();
+    assert.deepEqual(pageErrors, []);
+    await context.close();
+  });
+
   for (const locale of ['en', 'fa'] as const) {
     it(`has no accessibility violations (axe-core, WCAG 2.1 AA) in ${locale}`, async () => {
       const ws = await shop();

@@ -6,7 +6,6 @@ import type { GuideSummary, HelpArticle, WidgetApi } from '../transport/widget-a
 import type { GuideStepView } from '@tandem/protocol';
 import type { IdentifyBody } from '../transport/wire-types.ts';
 import { readMagicToken, removeMagicToken, returnUrl } from './magic-link.ts';
-import { prefersNoTracking } from './privacy-signals.ts';
 import { trackPageViews } from './page-tracker.ts';
 import type { SessionKeeper } from './session-keeper.ts';
 
@@ -18,6 +17,8 @@ export function createCustomerActions(deps: {
   session: SessionKeeper;
   win: Window;
   setOpen: (isOpen: boolean) => void;
+  /** Asked per page view: a privacy choice made on this page applies from the next one. */
+  allowsTracking: () => boolean;
 }) {
   const { store, api, session, win } = deps;
   const notice = (slot: 'error' | 'info', key: string | null) =>
@@ -70,7 +71,8 @@ export function createCustomerActions(deps: {
       deps.setOpen(true);
     },
     startPageTracking: () =>
-      prefersNoTracking(win.navigator) ? () => undefined : trackPageViews((event) => {
+      trackPageViews((event) => {
+        if (!deps.allowsTracking()) return;
         authed()
           .then(() => api.track(event))
           .catch((error: unknown) => reportError('page view', error));

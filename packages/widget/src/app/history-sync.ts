@@ -1,4 +1,4 @@
-import type { Conversation } from '@tandem/protocol';
+import type { CustomerConversation } from '@tandem/protocol';
 import { guard } from '../report-error.ts';
 import { hasGap } from '../state/message-timeline.ts';
 import type { WidgetStore } from '../state/widget.store.ts';
@@ -66,7 +66,7 @@ export function createHistorySync(deps: { store: WidgetStore; api: WidgetApi }):
   };
 }
 
-function mostRecent(conversations: readonly Conversation[]): Conversation[] {
+function mostRecent(conversations: readonly CustomerConversation[]): CustomerConversation[] {
   return conversations
     .filter((c) => !c.mergedIntoId)
     .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt))

@@ -12,6 +12,7 @@ import { createSocketClient } from '../transport/socket.client.ts';
 import { createWidgetApi, widgetBasePath } from '../transport/widget-api.ts';
 import { watchAttention } from './attention-watcher.ts';
 import { createComposerActions } from './composer-actions.ts';
+import { createConsentActions } from './consent.ts';
 import { createCustomerActions } from './customer-actions.ts';
 import { createFrameRouter } from './frame-router.ts';
 import { createHandoffRequest } from './handoff-request.ts';
@@ -61,6 +62,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
     renewToken: (refused) => keeper.renew(refused),
     fetchFn: options.fetchFn,
   });
+  const consent = createConsentActions({ api, ensureSession: () => keeper.ensure(), nav: win.navigator });
   let socketFailures = 0;
   let isSocketWanted = false;
   const socket = createSocketClient({
@@ -81,7 +83,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
   });
   const keeper = createSessionKeeper({
     store,
-    createSession: () => api.createSession({ locale: store.getState().locale, consent: { behaviour: !prefersNoTracking() } }),
+    createSession: () => api.createSession({ locale: store.getState().locale, consent: consent.forNewSession() }),
     onChanged: () => {
       if (isSocketWanted) socket.restart();
     },
@@ -138,7 +140,7 @@ export function createWidgetController(options: WidgetControllerOptions) {
     sendFrame: (frame) => socket.send(frame),
     formatSize,
   });
-  const customer = createCustomerActions({ store, api, session: keeper, win, setOpen });
+  const customer = createCustomerActions({ store, api, session: keeper, win, setOpen, allowsTracking: consent.allowsTracking });
   let configLoadedAt = Date.now();
   const open = () => {
     setOpen(true);
@@ -171,6 +173,8 @@ export function createWidgetController(options: WidgetControllerOptions) {
       return customer.track(name, props);
     },
     proactive,
+    /** The visitor's privacy choices: the privacy view and `Tandem.setConsent`. */
+    consent,
     apiOrigin: options.apiOrigin,
     translate,
     /** After the config: redeems a magic link, opens the session and socket, tracks page views, runs proactive rules. */
@@ -178,6 +182,8 @@ export function createWidgetController(options: WidgetControllerOptions) {
       watchAttention({ store, events, receipts, flasher, win });
       await customer.redeemMagicLinkFromUrl();
       await connect();
+      // The browser asks not to be tracked: only a choice the visitor stored earlier overrules it.
+      if (prefersNoTracking(win.navigator) && store.getState().token) await consent.load().catch((error: unknown) => reportError('consent', error));
       customer.startPageTracking();
       proactiveRunner.start();
     },

@@ -1,4 +1,4 @@
-import type { Conversation, Message, WidgetConfig, WidgetRule } from '@tandem/protocol';
+import type { CustomerConversation, Message, WidgetConfig, WidgetRule } from '@tandem/protocol';
 import type { AttachmentMeta } from '../transport/wire-types.ts';
 
 export const WIDGET_LOCALES = ['en', 'vi', 'fa'] as const;
@@ -29,7 +29,7 @@ export type OutboxItem = {
 export type AgentTyping = { name: string | null; expiresAt: number };
 
 export type ConversationEntry = {
-  conversation: Conversation | null;
+  conversation: CustomerConversation | null;
   /** Ascending seq, unique ids. */
   messages: Message[];
   /** Highest seq up to which nothing visible is missing: what `hello` resumes from. */

@@ -1,5 +1,5 @@
 // Test data builders: plain objects shaped like the server's wire types.
-import type { Conversation, Message, WidgetConfig, WidgetProactive, WidgetRule } from '@tandem/protocol';
+import type { CustomerConversation, Message, WidgetConfig, WidgetProactive, WidgetRule } from '@tandem/protocol';
 import type { OutboxItem } from './widget-state.ts';
 
 export const CONVERSATION_ID = '00000000-0000-4000-8000-00000000c0c0';
@@ -24,25 +24,21 @@ export function aMessage(seq: number, overrides: Partial<Message> = {}): Message
   };
 }
 
-export function aConversation(overrides: Partial<Conversation> = {}): Conversation {
+export function aConversation(overrides: Partial<CustomerConversation> = {}): CustomerConversation {
   return {
     id: CONVERSATION_ID,
     customerId: CUSTOMER_ID,
     status: 'open',
     handler: 'bot',
     assigneeId: null,
-    teamId: null,
-    priority: 'normal',
     language: null,
     channels: ['web'],
     lastChannel: 'web',
     subject: null,
-    labels: [],
     lastSeq: 0,
     customerDeliveredSeq: 0,
     customerReadSeq: 0,
     agentReadSeq: 0,
-    snoozedUntil: null,
     mergedIntoId: null,
     createdAt: '2025-01-01T12:00:00.000Z',
     lastActivityAt: '2025-01-01T12:00:00.000Z',

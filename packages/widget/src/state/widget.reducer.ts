@@ -1,4 +1,4 @@
-import type { Conversation, Message, WidgetConfig } from '@tandem/protocol';
+import type { CustomerConversation, Message, WidgetConfig } from '@tandem/protocol';
 import { applyHistoryPage, applyMessage, type HistoryPage } from './message-timeline.ts';
 import { enqueue, markFailed, markQueued, removeByKey } from './outbox.ts';
 import { pickActiveConversation } from './active-conversation.ts';
@@ -21,8 +21,8 @@ export type WidgetAction =
   | { type: 'session.started'; token: string; customerId: string }
   | { type: 'session.lost' }
   | { type: 'config.loaded'; config: WidgetConfig }
-  | { type: 'conversations.loaded'; conversations: readonly Conversation[] }
-  | { type: 'conversation.updated'; conversation: Conversation }
+  | { type: 'conversations.loaded'; conversations: readonly CustomerConversation[] }
+  | { type: 'conversation.updated'; conversation: CustomerConversation }
   | { type: 'message.received'; message: Message }
   | { type: 'message.acked'; idempotencyKey: string; message: Message }
   | { type: 'history.loaded'; conversationId: string; page: HistoryPage }
@@ -106,7 +106,7 @@ function updateEntry(
   return { ...state, conversations: { ...state.conversations, [conversationId]: update(entry) } };
 }
 
-function upsertConversation(state: WidgetState, conversation: Conversation): WidgetState {
+function upsertConversation(state: WidgetState, conversation: CustomerConversation): WidgetState {
   return updateEntry(state, conversation.id, (entry) => ({
     ...entry,
     conversation,

@@ -1,4 +1,4 @@
-import type { Conversation, GuideStepView, Message, WidgetConfig } from '@tandem/protocol';
+import type { CustomerConversation, GuideStepView, Message, WidgetConfig } from '@tandem/protocol';
 import { createRestClient, type RestClientOptions } from './rest.client.ts';
 import type {
   AttachmentMeta,
@@ -10,6 +10,8 @@ import type {
   IdentifyBody,
   MagicLinkBody,
   TrackEventBody,
+  WidgetConsent,
+  WidgetConsentBody,
   WidgetMessageBody,
   WidgetProactive,
   WidgetSession,
@@ -20,7 +22,7 @@ export type HelpArticle = { articleId: string; title: string; url: string; summa
 export type GuideSummary = { key: string; title: Partial<Record<'en' | 'vi' | 'fa', string>> };
 
 export type MessagesPage = { items: Message[]; hasMore: boolean };
-export type PostedMessage = { conversation: Conversation; message: Message; duplicate: boolean };
+export type PostedMessage = { conversation: CustomerConversation; message: Message; duplicate: boolean };
 
 export type WidgetApi = ReturnType<typeof createWidgetApi>;
 
@@ -40,7 +42,7 @@ export function createWidgetApi(options: WidgetApiOptions) {
       request<WidgetSession>('POST', '/sessions', { isAnonymous: true, body }),
     redeemMagicLink: (token: string) =>
       request<WidgetSession>('POST', '/magic-links/redeem', { isAnonymous: true, body: { token } }),
-    listConversations: () => request<{ items: Conversation[] }>('GET', '/conversations'),
+    listConversations: () => request<{ items: CustomerConversation[] }>('GET', '/conversations'),
     listMessages: (conversationId: string, afterSeq: number) =>
       request<MessagesPage>(
         'GET',
@@ -48,7 +50,7 @@ export function createWidgetApi(options: WidgetApiOptions) {
       ),
     postMessage: (body: WidgetMessageBody) => request<PostedMessage>('POST', '/messages', { body }),
     handoff: (conversationId: string) =>
-      request<Conversation>('POST', `/conversations/${encodeURIComponent(conversationId)}/handoff`),
+      request<CustomerConversation>('POST', `/conversations/${encodeURIComponent(conversationId)}/handoff`),
     identify: (body: IdentifyBody) => request<WidgetSession>('POST', '/identify', { body }),
     requestMagicLink: (body: MagicLinkBody) => request<{ ok: true }>('POST', '/magic-links', { body }),
     rateAnswer: (messageId: string, body: BotAnswerRatingBody) =>
@@ -76,5 +78,8 @@ export function createWidgetApi(options: WidgetApiOptions) {
     engageExposure: (exposureId: string, engagement: ExposureEngagement) =>
       request<void>('POST', `/proactive/exposures/${encodeURIComponent(exposureId)}/engagement`, { body: { engagement } }),
     setDoNotDisturb: (on: boolean) => request<void>('PUT', '/proactive/do-not-disturb', { body: { on } }),
+    getConsent: () => request<WidgetConsent>('GET', '/consent'),
+    /** Purposes left out keep their value; answers with all of them. */
+    setConsent: (body: WidgetConsentBody) => request<WidgetConsent>('PUT', '/consent', { body }),
   };
 }

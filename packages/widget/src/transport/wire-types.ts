@@ -8,6 +8,8 @@ export type {
   MagicLinkBody,
   TrackEventBody,
   ExposureClaim,
+  WidgetConsent,
+  WidgetConsentBody,
   WidgetMessageBody,
   WidgetProactive,
   WidgetRule,

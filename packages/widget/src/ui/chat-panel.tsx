@@ -8,9 +8,10 @@ import { HelpSearch } from './help-search.tsx';
 import { MessageList } from './message-list.tsx';
 import { NoticeBar } from './notice-bar.tsx';
 import { PanelHeader } from './panel-header.tsx';
+import { PrivacyChoices } from './privacy-choices.tsx';
 import { useWidget } from './widget-context.ts';
 
-/** Header, away card, help search, conversation, "Talk to a person", email link, composer. */
+/** Header, away card, help search, conversation, "Talk to a person", email link, composer; or the privacy view. */
 export function ChatPanel(props: { id: string; onClose: () => void }) {
   const { controller, state, t, locale } = useWidget();
   const titleId = useId();
@@ -21,6 +22,14 @@ export function ChatPanel(props: { id: string; onClose: () => void }) {
   const isAway = config?.availability.open === false;
   const [isEmailRevealed, setIsEmailRevealed] = useState(state.error?.key === 'error.magicLinkInvalid');
   const showsEmail = isAway || isEmailRevealed;
+  // The privacy view only hides the conversation, so a draft or a search survives a visit to it.
+  const privacyId = useId();
+  const privacyButtonRef = useRef<HTMLButtonElement>(null);
+  const [isPrivacyOpen, setIsPrivacyOpen] = useState(false);
+  const closePrivacy = () => {
+    setIsPrivacyOpen(false);
+    privacyButtonRef.current?.focus();
+  };
 
   useEffect(() => {
     (config?.helpSearch ? searchRef : composerRef).current?.focus();
@@ -53,9 +62,15 @@ export function ChatPanel(props: { id: string; onClose: () => void }) {
       dir={localeDirection(locale)}
       lang={locale}
       data-testid="tandem-panel"
+      data-view={isPrivacyOpen ? 'privacy' : 'chat'}
       onKeyDown={onKeyDown}
     >
-      <PanelHeader titleId={titleId} onClose={props.onClose} />
+      <PanelHeader
+        titleId={titleId}
+        onClose={props.onClose}
+        privacy={{ isOpen: isPrivacyOpen, viewId: privacyId, onToggle: () => setIsPrivacyOpen(!isPrivacyOpen), buttonRef: privacyButtonRef }}
+      />
+      {isPrivacyOpen ? <PrivacyChoices id={privacyId} onBack={closePrivacy} /> : null}
       {isAway ? (
         <div class="section away-card">
           <EmailCapture inputRef={emailRef} />

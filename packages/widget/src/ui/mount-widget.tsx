@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { WidgetController } from '../app/widget-controller.ts';
 import { conversationStyles } from './conversation.styles.ts';
 import { frameStyles } from './frame.styles.ts';
+import { privacyStyles } from './privacy.styles.ts';
 import { proactiveStyles } from './proactive.styles.ts';
 import { WidgetApp } from './widget-app.tsx';
 
@@ -15,7 +16,7 @@ export function mountWidget(controller: WidgetController, doc: Document = docume
   host.setAttribute('style', 'all: initial; position: static; display: block;');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = frameStyles + conversationStyles + proactiveStyles;
+  style.textContent = frameStyles + conversationStyles + proactiveStyles + privacyStyles;
   const container = doc.createElement('div');
   shadow.append(style, container);
   doc.body.append(host);

@@ -1,8 +1,11 @@
 import { formatNextOpen } from '../i18n/formatters.ts';
 import { useWidget } from './widget-context.ts';
-import { CloseIcon } from './widget-icons.tsx';
+import type { RefObject } from 'preact';
+import { CloseIcon, ShieldIcon } from './widget-icons.tsx';
 
-export function PanelHeader(props: { titleId: string; onClose: () => void }) {
+export type PrivacyToggle = { isOpen: boolean; viewId: string; onToggle: () => void; buttonRef: RefObject<HTMLButtonElement | null> };
+
+export function PanelHeader(props: { titleId: string; onClose: () => void; privacy: PrivacyToggle }) {
   const { state, t, locale } = useWidget();
   const config = state.config;
   if (!config) return null;
@@ -23,6 +26,19 @@ export function PanelHeader(props: { titleId: string; onClose: () => void }) {
           {availability}
         </p>
       </div>
+      <button
+        ref={props.privacy.buttonRef}
+        type="button"
+        class="close"
+        aria-label={t('privacy.open')}
+        title={t('privacy.open')}
+        aria-expanded={props.privacy.isOpen}
+        aria-controls={props.privacy.isOpen ? props.privacy.viewId : undefined}
+        data-testid="tandem-privacy-open"
+        onClick={props.privacy.onToggle}
+      >
+        <ShieldIcon />
+      </button>
       <button type="button" class="close" aria-label={t('header.close')} onClick={props.onClose}>
         <CloseIcon />
       </button>

@@ -41,3 +41,11 @@ export function FileIcon() {
     </svg>
   );
 }
+
+export function ShieldIcon() {
+  return (
+    <svg {...svg} width={18} height={18}>
+      <path d="M12 3 5 6v5c0 4.4 3 8.4 7 10 4-1.6 7-5.6 7-10V6z" />
+    </svg>
+  );
+}

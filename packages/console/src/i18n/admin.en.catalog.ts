@@ -14,6 +14,7 @@ export const adminEn = {
     segments: 'Segments',
     kb: 'Knowledge base',
     bot: 'Bot',
+    privacy: 'Privacy',
     name: 'Name',
     email: 'Email',
     role: 'Role',

@@ -14,6 +14,7 @@ export const adminFa = {
     segments: 'بخش‌های مشتری',
     kb: 'پایگاه دانش',
     bot: 'ربات',
+    privacy: 'حریم خصوصی',
     name: 'نام',
     email: 'ایمیل',
     role: 'نقش',

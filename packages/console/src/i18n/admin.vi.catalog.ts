@@ -14,6 +14,7 @@ export const adminVi = {
     segments: 'Phân khúc',
     kb: 'Cơ sở tri thức',
     bot: 'Bot',
+    privacy: 'Quyền riêng tư',
     name: 'Tên',
     email: 'Email',
     role: 'Vai trò',

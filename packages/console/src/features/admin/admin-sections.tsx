@@ -5,6 +5,7 @@ import { CannedSection } from './canned-section.tsx';
 import { ChannelsSection } from './channels-section.tsx';
 import { HoursSection } from './hours-section.tsx';
 import { KbSection } from './kb-section.tsx';
+import { PrivacySection } from '../privacy/privacy-section.tsx';
 import { RoutingSection } from './routing-section.tsx';
 import { SegmentsSection } from './segments-section.tsx';
 import { SlaSection } from './sla-section.tsx';
@@ -22,4 +23,5 @@ export const ADMIN_SECTIONS: readonly [{ key: string; component: ComponentType }
   { key: 'segments', component: SegmentsSection },
   { key: 'kb', component: KbSection },
   { key: 'bot', component: BotSection },
+  { key: 'privacy', component: PrivacySection },
 ];

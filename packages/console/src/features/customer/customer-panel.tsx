@@ -4,14 +4,18 @@ import { CONSENT_PURPOSES } from '@tandem/core';
 import type { Conversation, Customer } from '@tandem/protocol';
 import { useResource } from '../../api/use-resource.ts';
 import { formatTime } from '../../i18n/formatters.ts';
+import { isAdmin, useSession } from '../session/session-context.tsx';
+import { CustomerDataRights } from './customer-data-rights.tsx';
 import { ConversationCsat } from './conversation-csat.tsx';
 import { JourneyTimeline } from './journey-timeline.tsx';
 
-/** Who the customer is, across channels: identities, this conversation's survey, attributes, segment, consent, history, journey. */
+/** Who the customer is, across channels: identities, this conversation's survey, attributes, segment, consent, history, journey; for admins, their data rights. */
 export function CustomerPanel(props: { customerId: string; currentConversationId: string }) {
   const { t, i18n } = useTranslation();
   const params = useParams<{ view: string }>();
-  const customer = useResource<Customer>(`/customers/${props.customerId}`).data;
+  const { session } = useSession();
+  const profile = useResource<Customer>(`/customers/${props.customerId}`);
+  const customer = profile.data;
   const service = useResource<{ strategy: string; segments: string[] }>(`/customers/${props.customerId}/service`).data;
   const past = useResource<{ items: Conversation[] }>('/conversations', { customerId: props.customerId, limit: 20 }).data?.items ?? [];
   if (!customer) return <aside className="customer" aria-busy="true" />;
@@ -60,6 +64,7 @@ export function CustomerPanel(props: { customerId: string; currentConversationId
         </ul>
       </section>
       <JourneyTimeline customerId={customer.id} />
+      {isAdmin(session) && <CustomerDataRights customer={customer} onErased={profile.reload} />}
     </aside>
   );
 }

@@ -27,6 +27,7 @@ describe('help center', () => {
       assert.equal(res.status, 200);
       assert.match(res.body, new RegExp(`<html lang="${locale}" dir="${dir}">`));
       assert.match(res.body, new RegExp(category));
+      assert.match(String(res.headers['content-security-policy']), /script-src 'self';.*frame-ancestors 'none'/);
       assert.match(res.body, /<link rel="alternate" hreflang="vi" href="https:\/\/support.example.com\/help\//);
     }
   });

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { AGENT_ROLES, hasRole, type AgentRole } from '@tandem/core';
 import { startTestApp, createWorkspace, call } from './harness.ts';
 
 const app = await startTestApp();
@@ -29,6 +30,23 @@ describe('every API route declares who may call it', () => {
       const url = route.url.replace(/:[a-zA-Z]+/g, ws.id);
       const res = await call(app, route.method as 'GET', url, { token: ws.tokens.agent, ...(route.method === 'GET' ? {} : { body: {} }) });
       assert.equal(res.status, 403, `${route.method} ${route.url} as an agent`);
+    }
+  });
+
+  it('every agent route is checked for every role: lower roles get 403, the others get past the check', async () => {
+    const ws = await createWorkspace(app);
+    const agentRoutes = collected().filter((r) => (AGENT_ROLES as readonly string[]).includes(r.access));
+    for (const route of agentRoutes) {
+      const url = route.url.replace(/:[a-zA-Z]+/g, ws.id);
+      for (const role of AGENT_ROLES) {
+        const allowed = hasRole(role, route.access as AgentRole);
+        // Only reads are called with an allowed role: a write would act on the workspace for real.
+        if (allowed && route.method !== 'GET') continue;
+        const res = await call(app, route.method as 'GET', url, { token: ws.tokens[role], ...(route.method === 'GET' ? {} : { body: {} }) });
+        const refusedForRole = res.status === 403 && /needs the \w+ role/.test(String(res.body?.detail));
+        assert.equal(refusedForRole, !allowed, `${route.method} ${route.url} as ${role}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        assert.notEqual(res.status, 401, `${route.method} ${route.url} as ${role}`);
+      }
     }
   });
 

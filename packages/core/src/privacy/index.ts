@@ -1,1 +1,2 @@
 export * from './privacy-settings.ts';
+export * from './personal-data.ts';

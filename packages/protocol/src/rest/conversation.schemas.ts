@@ -36,6 +36,10 @@ export const Conversation = z.object({
 }).meta({ id: 'Conversation' });
 export type Conversation = z.infer<typeof Conversation>;
 
+/** A conversation as its customer sees it: without the team's own bookkeeping (labels, priority, team, snooze). */
+export const CustomerConversation = Conversation.omit({ labels: true, priority: true, teamId: true, snoozedUntil: true }).meta({ id: 'CustomerConversation' });
+export type CustomerConversation = z.infer<typeof CustomerConversation>;
+
 /** A label agents put on conversations: trimmed and lowercased; no commas, so labels can be typed as a comma-separated list. */
 export const Label = z.string().trim().toLowerCase().min(1).max(40).regex(/^[^,]*$/, 'no commas');
 
@@ -147,6 +151,7 @@ export const Message = z.object({
   deliveryError: z.string().nullable().describe('Why the last send on email, SMS or WhatsApp failed'),
   idempotencyKey: z.string().nullable(),
   createdAt: Timestamp,
+  masked: z.boolean().optional().describe('Personal data in the body is masked for agents (workspace setting); reveal it with POST …/reveal, which is audited'),
 }).meta({ id: 'Message' });
 export type Message = z.infer<typeof Message>;
 
@@ -177,6 +182,7 @@ export const InboundMessageBody = z.strictObject({
 });
 
 export const InboundMessageResult = z.object({ conversation: Conversation, message: Message, duplicate: z.boolean() });
+export const CustomerMessageResult = z.object({ conversation: CustomerConversation, message: Message, duplicate: z.boolean() }).meta({ id: 'CustomerMessageResult' });
 
 export const ListMessagesQuery = z.strictObject({
   afterSeq: z.coerce.number().int().min(0).default(0).describe('Return messages after this sequence number'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS, FEED_EVENT_TYPES } from '@tandem/core';
 import { Id } from '../common.ts';
-import { Conversation, IdempotencyKey, Message, MessageBody, ComposedContent } from '../rest/conversation.schemas.ts';
+import { Conversation, type CustomerConversation, IdempotencyKey, Message, MessageBody, ComposedContent } from '../rest/conversation.schemas.ts';
 import { ConversationStart } from '../rest/widget.schemas.ts';
 
 // Client → server. The first frame is always `hello`; it carries the token when the
@@ -71,7 +71,7 @@ export type ServerFrame =
   | { type: 'typing'; conversationId: string; author: 'customer' | 'agent'; typing: boolean; name?: string }
   | { type: 'receipt'; conversationId: string; by: 'customer' | 'agent'; deliveredSeq: number; readSeq: number }
   | ViewingSignal
-  | { type: 'conversation'; conversation: Conversation }
+  | { type: 'conversation'; conversation: CustomerConversation }
   | QueueFrame;
 
 /**

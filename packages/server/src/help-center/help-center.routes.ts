@@ -21,6 +21,23 @@ const PageParams = z.object({ slug: Slug, locale: z.string() });
 const KeyParams = PageParams.extend({ key: ArticleKey });
 const Feedback = z.object({ helpful: z.enum(['yes', 'no']), comment: z.string().trim().max(2000).optional() });
 
+/**
+ * Article HTML is sanitized when saved; this is the second wall. Scripts only from this server
+ * (the widget), no inline script, images from anywhere over https (articles link them),
+ * and the pages cannot be framed.
+ */
+const HELP_CENTER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** The public help center: server-rendered HTML, no JavaScript needed. */
 export async function registerHelpCenter(app: FastifyInstance, services: Services, deps: ServiceDeps): Promise<void> {
   await app.register(async (scope) => {
@@ -50,7 +67,7 @@ function helpCenterRoutes(services: Services, deps: ServiceDeps) {
   }
 
   const send = (reply: FastifyReply, page: SafeHtml, status = 200) =>
-    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page.toString());
+    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', HELP_CENTER_CSP).send(page.toString());
 
   return {
     get: {

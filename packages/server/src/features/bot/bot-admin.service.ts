@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { BotFeedbackBody, BotIntentBody, BotWebhookBody } from '@tandem/protocol';
 import { allArticles } from '../kb/kb.store.ts';
 import { findMessage } from '../messages/message.store.ts';
+import { findConversation } from '../conversations/conversation.store.ts';
+import { findCustomer } from '../customers/customer.store.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { BotModelService } from './bot-model.service.ts';
@@ -132,6 +134,9 @@ export function createBotAdminService(deps: ServiceDeps & { models: BotModelServ
       if (!body.addAsPhrase || !body.intent) return;
       const asked = await findMessage(db, workspaceId, answer.idempotencyKey?.split(':')[1] ?? '');
       if (!asked || asked.author !== 'customer') return;
+      const conversation = await findConversation(db, workspaceId, asked.conversationId);
+      const customer = conversation && (await findCustomer(db, workspaceId, conversation.customerId));
+      if (!customer?.consent.automation) throw appError('bot.no_automation_consent');
       await addTrainingPhrase(db, { workspaceId, id: ids(), intentKey: body.intent, text: asked.body.slice(0, 500), messageId: asked.id, agentId, createdAt: clock() });
       models.retrainLater(workspaceId);
     },

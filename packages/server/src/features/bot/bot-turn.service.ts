@@ -258,6 +258,10 @@ export function createBotTurnService(deps: Deps) {
     const locale: Locale = detected ?? state.language ?? (typeof preferred === 'string' && isLocale(preferred) ? preferred : 'en');
     state.language = locale;
     const ctx: FlowContext = { locale, now: clock(), attributes: customer.attributes, segments: [], customer: { name: customer.name } };
+    if (!customer.consent.automation) {
+      // The customer declined automation: people answer them, and the bot keeps nothing of this turn.
+      return handOffWith({ conversation, workspace, state, ctx, text }, 'no_automation_consent', null);
+    }
     const previousTexts = state.recentTexts;
     state.recentTexts = rememberLast(previousTexts, text, 3);
     const replies = await respond({ conversation, workspace, state, ctx, text }, previousTexts);

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { FlowDefinition } from '@tandem/core';
+import { maskPersonalData, type FlowDefinition } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { botAnswerFeedback, botAnswerRatings, botFlows, botIntents, botModels, botSessions, botTrainingPhrases, botWebhooks, handoffs } from '../../adapters/postgres/schema.ts';
 
@@ -74,8 +74,9 @@ export async function saveModel(q: Queryable, model: ModelRecord): Promise<void>
 export const listTrainingPhrases = (q: Queryable, workspaceId: string) =>
   q.select({ intentKey: botTrainingPhrases.intentKey, text: botTrainingPhrases.text }).from(botTrainingPhrases).where(eq(botTrainingPhrases.workspaceId, workspaceId));
 
+/** Phrases often come from customers' messages: personal data in them is stored masked (`[card]`). */
 export async function addTrainingPhrase(q: Queryable, row: typeof botTrainingPhrases.$inferInsert): Promise<void> {
-  await q.insert(botTrainingPhrases).values(row);
+  await q.insert(botTrainingPhrases).values({ ...row, text: maskPersonalData(row.text).text });
 }
 
 export async function saveAnswerFeedback(q: Queryable, row: typeof botAnswerFeedback.$inferInsert): Promise<void> {

@@ -6,6 +6,7 @@ import { agentOf } from '../../http/access.ts';
 import { responses } from '../../http/responses.ts';
 import { toJson } from '../../platform/json.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import { auditByAgent } from '../audit/audit-by-agent.ts';
 import type { Services } from '../../services.ts';
 import { listChannels, type ChannelRecord } from './channel.store.ts';
 
@@ -68,7 +69,10 @@ export function channelRoutes(services: Services, deps: ServiceDeps): FastifyPlu
       { config: { access: 'admin' }, schema: { tags: ['channels'], params: IdParams, body: UpdateChannelBody, response: responses({ 200: Channel }) } },
       async (request) => {
         const { workspaceId } = agentOf(request);
-        return presentChannel(await services.channelSettings.update(workspaceId, request.params.id, request.body), workspaceId, base(request));
+        const channel = await services.channelSettings.update(workspaceId, request.params.id, request.body);
+        // Which fields changed, never their values: they include provider credentials.
+        await auditByAgent(deps, request, { action: 'channel.settings_changed', targetType: 'channel', targetId: channel.id, data: { fields: Object.keys(request.body) } });
+        return presentChannel(channel, workspaceId, base(request));
       },
     );
   };

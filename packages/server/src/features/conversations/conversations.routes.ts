@@ -84,7 +84,7 @@ export function conversationRoutes(services: Services, deps: ServiceDeps): Fasti
       const conversation = await services.conversations.get(workspaceId, request.params.id);
       const { afterSeq, limit } = request.query;
       const rows = await listMessages(deps.db, workspaceId, conversation.id, { afterSeq, limit: limit + 1, includePrivate: true });
-      return { items: rows.slice(0, limit).map(presentMessage), hasMore: rows.length > limit };
+      return { items: await services.agentView.messages(workspaceId, rows.slice(0, limit).map(presentMessage)), hasMore: rows.length > limit };
     });
 
     app.post('/conversations/:id/messages', { config: { access: 'agent' }, schema: { tags, summary: 'Reply, or add a private note', params: IdParams, body: PostMessageBody, response: responses({ 201: Message, 200: Message }) } }, async (request, reply) => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { maskPersonalData } from '@tandem/core';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { PublicUrl } from '../../platform/public-url.ts';
@@ -71,7 +72,7 @@ export function createCsatService(deps: ServiceDeps & { appender: MessageAppende
 
   async function answer(survey: SurveyRow, given: SurveyAnswer): Promise<void> {
     const answered = await moveSurvey(db, { ...survey, from: 'asked' }, {
-      status: 'answered', answeredAt: clock(), rating: given.rating, comment: given.comment?.trim() || null, easyToReach: survey.handedOff ? given.easyToReach ?? null : null,
+      status: 'answered', answeredAt: clock(), rating: given.rating, comment: maskedComment(given.comment), easyToReach: survey.handedOff ? given.easyToReach ?? null : null,
     });
     if (!answered) throw appError('csat.already_answered');
   }
@@ -119,3 +120,9 @@ export function createCsatService(deps: ServiceDeps & { appender: MessageAppende
 }
 
 export type CsatService = ReturnType<typeof createCsatService>;
+
+/** Comments feed analytics, which keeps no personal data: it is stored masked. */
+function maskedComment(comment: string | undefined): string | null {
+  const trimmed = comment?.trim();
+  return trimmed ? maskPersonalData(trimmed).text : null;
+}

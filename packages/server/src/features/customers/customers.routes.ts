@@ -19,6 +19,7 @@ import type { ServiceDeps } from '../../platform/deps.ts';
 import { agentOf } from '../../http/access.ts';
 import { decodeCursor, toPage } from '../../http/cursor.ts';
 import { responses } from '../../http/responses.ts';
+import { auditByAgent } from '../audit/audit-by-agent.ts';
 import type { Services } from '../../services.ts';
 import { findPreferences, savePreference } from '../outreach/contact-preferences.store.ts';
 import { transact } from '../feed/transact.ts';
@@ -55,11 +56,17 @@ export function customerRoutes(services: Services, deps: ServiceDeps): FastifyPl
       const { workspaceId } = agentOf(request);
       const customer = await services.customers.get(workspaceId, request.params.id);
       await savePreference(deps.db, workspaceId, customer.id, request.body, deps.clock());
+      await auditByAgent(deps, request, { action: 'customer.contact_preferences_changed', targetType: 'customer', targetId: customer.id, data: { ...request.body } });
       return findPreferences(deps.db, workspaceId, customer.id);
     });
-    app.patch('/customers/:id', { config: { access: 'agent' }, schema: { tags, params: IdParams, body: UpdateCustomerBody, response: responses({ 200: Customer }) } }, async (request) =>
-      toJson(await services.customers.update(agentOf(request).workspaceId, request.params.id, request.body)),
-    );
+    app.patch('/customers/:id', { config: { access: 'agent' }, schema: { tags, params: IdParams, body: UpdateCustomerBody, response: responses({ 200: Customer }) } }, async (request) => {
+      const { workspaceId } = agentOf(request);
+      const before = request.body.consent ? (await services.customers.get(workspaceId, request.params.id)).consent : null;
+      const updated = await services.customers.update(workspaceId, request.params.id, request.body);
+      // Consent recorded on the customer's behalf (they asked by phone, by e-mail…) is on the record.
+      if (before) await auditByAgent(deps, request, { action: 'customer.consent_changed', targetType: 'customer', targetId: updated.id, data: { from: before, to: updated.consent } });
+      return toJson(updated);
+    });
 
     app.post(
       '/customers/:id/identities',

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Conversation, Message, QueueFrame, ViewingSignal } from '@tandem/protocol';
+import type { CustomerConversation, Message, QueueFrame, ViewingSignal } from '@tandem/protocol';
 import { topics, type EventBus } from '../../adapters/bus/event-bus.ts';
 import { presentCustomerConversation, presentFeedEvent, presentMessage } from '../../domain/present.ts';
 import type { FeedEventRecord } from '../../domain/records.ts';
@@ -7,7 +7,7 @@ import type { FeedEventRecord } from '../../domain/records.ts';
 /** What a customer's connections receive on their topic. */
 export type CustomerBusMessage =
   | { type: 'message'; message: Message }
-  | { type: 'conversation'; conversation: Conversation }
+  | { type: 'conversation'; conversation: CustomerConversation }
   | { type: 'typing'; conversationId: string; typing: boolean; name?: string }
   | { type: 'receipt'; conversationId: string; deliveredSeq: number; readSeq: number }
   | { type: 'merged'; survivorId: string }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { maskPersonalData } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { kbArticleDaily, kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSearches } from '../../adapters/postgres/schema.ts';
 
@@ -90,9 +91,9 @@ export function listRevisions(q: Queryable, workspaceId: string, articleId: stri
     .orderBy(desc(kbArticleRevisions.createdAt), desc(kbArticleRevisions.id));
 }
 
-/** Stores the vote and moves the article's counter in the same statement batch. */
+/** Stores the vote (a comment masked of personal data: it feeds analytics) and moves the article's counter. */
 export async function recordFeedback(q: Queryable, row: typeof kbFeedback.$inferInsert): Promise<void> {
-  await q.insert(kbFeedback).values(row);
+  await q.insert(kbFeedback).values({ ...row, comment: row.comment ? maskPersonalData(row.comment).text : row.comment });
   const counter = row.helpful ? { helpful: sql`${kbArticles.helpful} + 1` } : { notHelpful: sql`${kbArticles.notHelpful} + 1` };
   await q.update(kbArticles).set(counter).where(article(row.workspaceId, row.articleId));
 }
@@ -103,8 +104,9 @@ export async function countView(q: Queryable, workspaceId: string, id: string, n
     .onConflictDoUpdate({ target: [kbArticleDaily.workspaceId, kbArticleDaily.day, kbArticleDaily.articleId], set: { views: sql`${kbArticleDaily.views} + 1` } });
 }
 
+/** The search log feeds analytics: personal data typed into the box is stored masked. */
 export async function insertSearch(q: Queryable, row: typeof kbSearches.$inferInsert): Promise<void> {
-  await q.insert(kbSearches).values(row);
+  await q.insert(kbSearches).values({ ...row, query: maskPersonalData(row.query).text });
 }
 
 export async function recordSearchClick(q: Queryable, workspaceId: string, searchId: string, articleId: string): Promise<boolean> {

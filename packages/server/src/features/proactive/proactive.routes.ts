@@ -6,6 +6,7 @@ import { decodeActivityCursor, toPage } from '../../http/cursor.ts';
 import { responses } from '../../http/responses.ts';
 import { toJson } from '../../platform/json.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import { auditByAgent } from '../audit/audit-by-agent.ts';
 import type { Services } from '../../services.ts';
 import { listExposures } from './exposure.store.ts';
 import { ruleReport } from './rule-report.query.ts';
@@ -51,7 +52,10 @@ export function proactiveRoutes(services: Services, deps: ServiceDeps): FastifyP
 
     app.get('/proactive/settings', { config: admin, schema: { tags, summary: 'Caps on proactive messages', response: responses({ 200: ProactiveSettings }) } }, async (request) =>
       (await services.workspaces.get(agentOf(request).workspaceId)).settings.proactive);
-    app.put('/proactive/settings', { config: admin, schema: { tags, summary: 'Change the caps', body: ProactiveSettings, response: responses({ 200: ProactiveSettings }) } }, async (request) =>
-      (await services.workspaces.update(agentOf(request).workspaceId, { settings: { proactive: request.body } })).settings.proactive);
+    app.put('/proactive/settings', { config: admin, schema: { tags, summary: 'Change the caps', body: ProactiveSettings, response: responses({ 200: ProactiveSettings }) } }, async (request) => {
+      const { settings } = await services.workspaces.update(agentOf(request).workspaceId, { settings: { proactive: request.body } });
+      await auditByAgent(deps, request, { action: 'settings.changed', targetType: 'workspace', targetId: agentOf(request).workspaceId, data: { changed: ['settings.proactive'], settings: { proactive: request.body } } });
+      return settings.proactive;
+    });
   };
 }

@@ -23,6 +23,7 @@ import { responses } from '../../http/responses.ts';
 import type { Services } from '../../services.ts';
 import { inTransaction } from '../../adapters/postgres/database.ts';
 import { findTeam, listTeams, saveTeam } from '../teams/team.store.ts';
+import { auditByAgent } from '../audit/audit-by-agent.ts';
 import { listAudit } from '../audit/audit.store.ts';
 import { findIdentitySecret, setIdentitySecret } from './workspace.store.ts';
 
@@ -35,13 +36,22 @@ export function workspaceRoutes(services: Services, deps: ServiceDeps): FastifyP
     app.patch(
       '/workspace',
       { config: { access: 'admin' }, schema: { tags: ['workspace'], body: UpdateWorkspaceBody, response: responses({ 200: Workspace }) } },
-      async (request) => toJson(await services.workspaces.update(agentOf(request).workspaceId, request.body)),
+      async (request) => {
+        const updated = await services.workspaces.update(agentOf(request).workspaceId, request.body);
+        const changed = [...(request.body.name ? ['name'] : []), ...Object.keys(request.body.settings ?? {}).map((key) => `settings.${key}`)];
+        await auditByAgent(deps, request, { action: 'settings.changed', targetType: 'workspace', targetId: updated.id, data: { changed, settings: request.body.settings ?? {} } });
+        return toJson(updated);
+      },
     );
 
     app.get(
       '/workspace/identity-secret',
       { config: { access: 'owner' }, schema: { tags: ['workspace'], summary: 'The secret that signs widget identify() calls', response: responses({ 200: IdentitySecret }) } },
-      async (request) => ({ secret: (await findIdentitySecret(deps.db, agentOf(request).workspaceId))! }),
+      async (request) => {
+        const { workspaceId } = agentOf(request);
+        await auditByAgent(deps, request, { action: 'identity_secret.viewed', targetType: 'workspace', targetId: workspaceId });
+        return { secret: (await findIdentitySecret(deps.db, workspaceId))! };
+      },
     );
 
     app.post(
@@ -49,7 +59,9 @@ export function workspaceRoutes(services: Services, deps: ServiceDeps): FastifyP
       { config: { access: 'owner' }, schema: { tags: ['workspace'], summary: 'Replace the identity secret (old hashes stop working)', response: responses({ 200: IdentitySecret }) } },
       async (request) => {
         const secret = randomBytes(32).toString('hex');
-        await setIdentitySecret(deps.db, agentOf(request).workspaceId, secret);
+        const { workspaceId } = agentOf(request);
+        await setIdentitySecret(deps.db, workspaceId, secret);
+        await auditByAgent(deps, request, { action: 'identity_secret.rotated', targetType: 'workspace', targetId: workspaceId });
         return { secret };
       },
     );

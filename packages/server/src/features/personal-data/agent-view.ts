@@ -1,0 +1,69 @@
+import { findPersonalData, maskPersonalData } from '@tandem/core';
+import type { FeedEvent, Message } from '@tandem/protocol';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import { findWorkspace } from '../workspaces/workspace.store.ts';
+
+/**
+ * What agents see of messages when the workspace masks personal data for them
+ * (`settings.privacy.maskPiiForAgents`): cards and accounts keep their last four digits,
+ * e-mails their domain, and the message says it is masked so the console can offer "Reveal"
+ * (audited). An e-mail's HTML part is withheld rather than masked: markup can split a number.
+ */
+export function maskMessage(message: Message): Message {
+  const { text, found } = maskPersonalData(message.body, 'partial');
+  const html = message.content.email?.html;
+  const htmlHasData = html ? findPersonalData(html).length > 0 : false;
+  if (found.length === 0 && !htmlHasData) return message;
+  const content = message.content.email ? { ...message.content, email: { ...message.content.email, html: null } } : message.content;
+  return { ...message, body: text, content, masked: true };
+}
+
+// One masked copy per event, so the shared serialization across sockets still happens once.
+const maskedEvents = new WeakMap<FeedEvent, FeedEvent>();
+
+export function maskFeedEvent(event: FeedEvent): FeedEvent {
+  if (!event.message) return event;
+  let masked = maskedEvents.get(event);
+  if (!masked) {
+    masked = { ...event, message: maskMessage(event.message) };
+    maskedEvents.set(event, masked);
+  }
+  return masked;
+}
+
+// The setting changes rarely and is read on every message an agent receives: a few seconds
+// of staleness after a change (in other processes too) is the price of not reading it each time.
+const SETTING_TTL_MS = 5_000;
+
+export function createAgentView(deps: Pick<ServiceDeps, 'db'>) {
+  const cache = new Map<string, { masks: boolean; at: number }>();
+
+  async function masks(workspaceId: string): Promise<boolean> {
+    const cached = cache.get(workspaceId);
+    if (cached && Date.now() - cached.at < SETTING_TTL_MS) return cached.masks;
+    const workspace = await findWorkspace(deps.db, workspaceId);
+    const value = workspace?.settings.privacy.maskPiiForAgents ?? false;
+    cache.set(workspaceId, { masks: value, at: Date.now() });
+    return value;
+  }
+
+  return {
+    masks,
+    /**
+     * The last known setting, for live streams that cannot wait on a read per event; when it
+     * is stale a refresh starts in the background. `masks()` must have been awaited once.
+     */
+    masksNow(workspaceId: string): boolean {
+      const cached = cache.get(workspaceId);
+      if (!cached || Date.now() - cached.at >= SETTING_TTL_MS) void masks(workspaceId).catch(() => undefined);
+      return cached?.masks ?? false;
+    },
+    /** Forget the cached setting (this process) after it was changed. */
+    changed: (workspaceId: string) => void cache.delete(workspaceId),
+    async messages(workspaceId: string, items: Message[]): Promise<Message[]> {
+      return (await masks(workspaceId)) ? items.map(maskMessage) : items;
+    },
+  };
+}
+
+export type AgentView = ReturnType<typeof createAgentView>;

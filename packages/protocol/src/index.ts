@@ -17,3 +17,4 @@ export * from './rest/mention.schemas.ts';
 export * from './rest/saved-filter.schemas.ts';
 export * from './rest/analytics.schemas.ts';
 export * from './rest/proactive.schemas.ts';
+export * from './rest/privacy.schemas.ts';

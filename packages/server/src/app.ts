@@ -22,7 +22,9 @@ import { conversationRoutes } from './features/conversations/conversations.route
 import multipart from '@fastify/multipart';
 import { widgetRoutes } from './features/widget/widget.routes.ts';
 import { widgetIdentityRoutes } from './features/widget/widget-identity.routes.ts';
+import { widgetConsentRoutes } from './features/widget/widget-consent.routes.ts';
 import { fileRoutes } from './features/files/files.routes.ts';
+import { revealRoutes } from './features/personal-data/reveal.routes.ts';
 import { kbRoutes } from './features/kb/kb.routes.ts';
 import { guideRoutes } from './features/kb/guides.routes.ts';
 import { botRoutes } from './features/bot/bot.routes.ts';
@@ -41,6 +43,7 @@ import { csatRoutes, registerSurveyPages } from './features/csat/csat.routes.ts'
 import { proactiveRoutes } from './features/proactive/proactive.routes.ts';
 import { widgetProactiveRoutes } from './features/proactive/widget-proactive.routes.ts';
 import { broadcastRoutes } from './features/broadcasts/broadcasts.routes.ts';
+import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { registerUnsubscribePages } from './features/outreach/unsubscribe-page.ts';
 import { registerDemoPage } from './features/widget/demo.routes.ts';
 import { registerDemoBackend } from './features/widget/demo-backend.routes.ts';
@@ -106,6 +109,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(conversationRoutes(services, deps), prefix);
   await http.register(widgetRoutes(services, deps), prefix);
   await http.register(widgetIdentityRoutes(services, deps), prefix);
+  await http.register(widgetConsentRoutes(services, deps), prefix);
   await http.register(kbRoutes(services, deps), prefix);
   await http.register(guideRoutes(services, deps), prefix);
   await http.register(botRoutes(services), prefix);
@@ -123,8 +127,10 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   await http.register(proactiveRoutes(services, deps), prefix);
   await http.register(widgetProactiveRoutes(services), prefix);
   await http.register(broadcastRoutes(services), prefix);
+  await http.register(privacyRoutes(services.privacy), prefix);
   await http.register(widgetGuideRoutes(services, deps), prefix);
   await http.register(fileRoutes(services, { maxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
+  await http.register(revealRoutes(deps), prefix);
   startHeartbeat(http);
   registerAgentSocket(http, services, deps);
   registerCustomerSocket(http, services, deps);

@@ -56,6 +56,8 @@ import { createBroadcastService } from './features/broadcasts/broadcast.service.
 import { createBusinessEventService } from './features/outreach/business-event.service.ts';
 import { createUnsubscribe } from './features/outreach/unsubscribe.ts';
 import { createPublicUrl } from './platform/public-url.ts';
+import { createPrivacyServices } from './features/privacy/privacy.services.ts';
+import { createAgentView } from './features/personal-data/agent-view.ts';
 
 /** Every use case, built from the adapters. One instance per process. */
 export function createServices(deps: ServiceDeps) {
@@ -78,10 +80,15 @@ export function createServices(deps: ServiceDeps) {
   const segments = createSegmentService(deps);
   const unsubscribe = createUnsubscribe({ ...deps, publicUrl });
   const broadcasts = createBroadcastService({ ...deps, deliveries, unsubscribe });
+  // Erasing phrases agents made from a customer's messages retrains the bot without them.
+  const agentView = createAgentView(deps);
+  const privacy = createPrivacyServices({ ...deps, publicUrl, onTrainingChanged: (workspaceId) => botModels.retrainLater(workspaceId), onSettingsChanged: (workspaceId) => agentView.changed(workspaceId) });
   const passes = createPeriodicPasses([
     { name: 'routing', workspaces: () => routing.workspacesToPass(), run: (workspaceId) => routing.pass(workspaceId) },
     { name: 'sla', workspaces: () => workspacesWithSla(deps.db), run: (workspaceId) => sla.pass(workspaceId) },
     { name: 'broadcasts', workspaces: () => broadcasts.workspacesToPass(), run: (workspaceId) => broadcasts.pass(workspaceId) },
+    { name: 'privacy', workspaces: () => privacy.erasure.workspacesToPass(), run: (workspaceId) => privacy.erasure.pass(workspaceId) },
+    { name: 'retention', workspaces: () => privacy.retention.workspacesToPass(), run: (workspaceId) => privacy.retention.pass(workspaceId) },
     { name: 'deliveries', workspaces: () => deliveries.workspacesToPass(), run: (workspaceId) => deliveries.pass(workspaceId) },
     { name: 'csat', workspaces: () => listWorkspaceIds(deps.db), run: (workspaceId) => csat.pass(workspaceId) },
     { name: 'analytics', workspaces: () => listWorkspaceIds(deps.db), run: (workspaceId) => facts.refresh(workspaceId) },
@@ -139,9 +146,11 @@ export function createServices(deps: ServiceDeps) {
     proactiveRules: createRuleService(deps),
     widgetProactive: createWidgetProactiveService({ ...deps, customers }),
     broadcasts,
+    privacy,
     businessEvents: createBusinessEventService({ ...deps, customers, deliveries, unsubscribe }),
     unsubscribe,
     inbox: createInboxService(deps),
+    agentView,
     passes,
     agentRouting: createAgentRoutingService({ ...deps, routing, postMessage }),
     queuePolicies: createQueuePolicyService({ ...deps, onChanged: (workspaceId) => void routing.drain(workspaceId).catch(() => undefined) }),

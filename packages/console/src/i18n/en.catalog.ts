@@ -1,8 +1,12 @@
 import { adminEn } from './admin.en.catalog.ts';
+import { dataRightsEn } from '../features/privacy/data-rights.en.catalog.ts';
+import { accountEn } from './account.en.catalog.ts';
 
 // The console's English text: the source every other catalog must match key for key.
 export const en = {
   ...adminEn,
+  ...dataRightsEn,
+  ...accountEn,
   app: { loading: 'Loading…', language: 'Language', sections: 'Sections', inbox: 'Inbox', analytics: 'Analytics', feedback: 'Feedback', proactive: 'Proactive', broadcasts: 'Broadcasts', admin: 'Settings', signOut: 'Sign out' },
   signIn: {
     title: 'Sign in to Tandem',
@@ -14,6 +18,10 @@ export const en = {
     invalid: 'That workspace, email and password do not match.',
     offline: 'The server cannot be reached. Check the connection and try again.',
     failed: 'Signing in failed. Try again in a moment.',
+    code: 'Two-factor code',
+    codeNeeded: 'This account uses two-factor authentication. Enter the 6-digit code from your authenticator app.',
+    codeInvalid: 'That code is wrong or has expired. Enter the current code from your app.',
+    locked: 'Too many failed sign-ins. This account is locked for 15 minutes: try again later.',
   },
   presence: { label: 'Your status', choose: 'Set status', online: 'Online', away: 'Away', offline: 'Offline' },
   connection: {
@@ -80,6 +88,7 @@ export const en = {
     handoff_requested: 'Bot handed off',
     csat_given: 'Rated the service',
     proactive_clicked: 'Answered a proactive message',
+    consent_changed: 'Changed privacy choices',
     custom: 'Event',
   },
   message: {

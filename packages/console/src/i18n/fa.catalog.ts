@@ -1,8 +1,12 @@
 import type { Catalog } from './catalog.ts';
 import { adminFa } from './admin.fa.catalog.ts';
+import { dataRightsFa } from '../features/privacy/data-rights.fa.catalog.ts';
+import { accountFa } from './account.fa.catalog.ts';
 
 export const fa = {
   ...adminFa,
+  ...dataRightsFa,
+  ...accountFa,
   app: { loading: 'در حال بارگذاری…', language: 'زبان', sections: 'بخش‌ها', inbox: 'صندوق', analytics: 'تحلیل', feedback: 'بازخورد', proactive: 'پیش‌دستانه', broadcasts: 'ارسال گروهی', admin: 'تنظیمات', signOut: 'خروج' },
   signIn: {
     title: 'ورود به Tandem',
@@ -14,6 +18,10 @@ export const fa = {
     invalid: 'فضای کار، ایمیل و گذرواژه با هم جور نیستند.',
     offline: 'به سرور دسترسی نیست. اتصال را بررسی کنید و دوباره تلاش کنید.',
     failed: 'ورود ناموفق بود. کمی بعد دوباره تلاش کنید.',
+    code: 'کد تأیید دومرحله‌ای',
+    codeNeeded: 'این حساب تأیید دومرحله‌ای دارد. کد ۶ رقمی برنامهٔ احراز هویت خود را وارد کنید.',
+    codeInvalid: 'این کد نادرست است یا منقضی شده. کد فعلی برنامه را وارد کنید.',
+    locked: 'تلاش‌های ناموفق برای ورود زیاد بود. این حساب ۱۵ دقیقه قفل است: بعداً دوباره تلاش کنید.',
   },
   presence: { label: 'وضعیت شما', choose: 'تعیین وضعیت', online: 'برخط', away: 'دور از میز', offline: 'آفلاین' },
   connection: {
@@ -80,6 +88,7 @@ export const fa = {
     handoff_requested: 'ربات به انسان سپرد',
     csat_given: 'به خدمات امتیاز داد',
     proactive_clicked: 'به پیام پیشگیرانه پاسخ داد',
+    consent_changed: 'انتخاب‌های حریم خصوصی را تغییر داد',
     custom: 'رویداد',
   },
   message: {

@@ -1,8 +1,12 @@
 import type { Catalog } from './catalog.ts';
 import { adminVi } from './admin.vi.catalog.ts';
+import { dataRightsVi } from '../features/privacy/data-rights.vi.catalog.ts';
+import { accountVi } from './account.vi.catalog.ts';
 
 export const vi = {
   ...adminVi,
+  ...dataRightsVi,
+  ...accountVi,
   app: { loading: 'Đang tải…', language: 'Ngôn ngữ', sections: 'Mục', inbox: 'Hộp thư', analytics: 'Phân tích', feedback: 'Phản hồi', proactive: 'Chủ động', broadcasts: 'Thông báo hàng loạt', admin: 'Cài đặt', signOut: 'Đăng xuất' },
   signIn: {
     title: 'Đăng nhập Tandem',
@@ -14,6 +18,10 @@ export const vi = {
     invalid: 'Không gian làm việc, email và mật khẩu không khớp.',
     offline: 'Không kết nối được máy chủ. Kiểm tra kết nối rồi thử lại.',
     failed: 'Đăng nhập không thành công. Hãy thử lại sau giây lát.',
+    code: 'Mã xác thực hai lớp',
+    codeNeeded: 'Tài khoản này dùng xác thực hai lớp. Hãy nhập mã 6 chữ số từ ứng dụng xác thực của bạn.',
+    codeInvalid: 'Mã không đúng hoặc đã hết hạn. Hãy nhập mã hiện tại trong ứng dụng.',
+    locked: 'Đăng nhập sai quá nhiều lần. Tài khoản bị khóa trong 15 phút: hãy thử lại sau.',
   },
   presence: { label: 'Trạng thái của bạn', choose: 'Đặt trạng thái', online: 'Trực tuyến', away: 'Vắng mặt', offline: 'Ngoại tuyến' },
   connection: {
@@ -77,6 +85,7 @@ export const vi = {
     handoff_requested: 'Bot chuyển cho người',
     csat_given: 'Đánh giá dịch vụ',
     proactive_clicked: 'Phản hồi tin nhắn chủ động',
+    consent_changed: 'Thay đổi lựa chọn quyền riêng tư',
     custom: 'Sự kiện',
   },
   message: {

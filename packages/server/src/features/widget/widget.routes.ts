@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  Conversation,
+  CustomerConversation,
   CreateWidgetSessionBody,
-  InboundMessageResult,
+  CustomerMessageResult,
   ListMessagesQuery,
   MessagesPage,
   WidgetConversationParams,
@@ -58,7 +58,7 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
 
     app.post(
       '/widget/:workspaceId/messages',
-      { config: { access: 'customer' }, schema: { tags, summary: 'Send a message (stored before the reply)', params: WidgetParams, body: WidgetMessageBody, response: responses({ 201: InboundMessageResult, 200: InboundMessageResult }) } },
+      { config: { access: 'customer' }, schema: { tags, summary: 'Send a message (stored before the reply)', params: WidgetParams, body: WidgetMessageBody, response: responses({ 201: CustomerMessageResult, 200: CustomerMessageResult }) } },
       async (request, reply) => {
         const { workspaceId, customerId } = customerOf(request);
         const { content, ...message } = request.body;
@@ -70,7 +70,7 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
 
     app.get(
       '/widget/:workspaceId/conversations',
-      { config: { access: 'customer' }, schema: { tags, summary: "The visitor's conversations", params: WidgetParams, response: responses({ 200: z.object({ items: z.array(Conversation) }) }) } },
+      { config: { access: 'customer' }, schema: { tags, summary: "The visitor's conversations", params: WidgetParams, response: responses({ 200: z.object({ items: z.array(CustomerConversation) }) }) } },
       async (request) => {
         const { workspaceId, customerId } = customerOf(request);
         return { items: (await customerConversations(deps.db, workspaceId, customerId)).map(presentCustomerConversation) };
@@ -92,7 +92,7 @@ export function widgetRoutes(services: Services, deps: ServiceDeps): FastifyPlug
 
     app.post(
       '/widget/:workspaceId/conversations/:id/handoff',
-      { config: { access: 'customer' }, schema: { tags, summary: 'Talk to a person: hand the conversation to the team', params: WidgetConversationParams, response: responses({ 200: Conversation }) } },
+      { config: { access: 'customer' }, schema: { tags, summary: 'Talk to a person: hand the conversation to the team', params: WidgetConversationParams, response: responses({ 200: CustomerConversation }) } },
       async (request) => {
         const { workspaceId, customerId } = customerOf(request);
         return presentCustomerConversation(await services.widget.handoff(workspaceId, customerId, request.params.id));

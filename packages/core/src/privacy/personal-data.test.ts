@@ -29,6 +29,7 @@ describe('findPersonalData', () => {
     assert.deepEqual(kinds('My card is 4111 1111 1111 1111, thanks'), ['card']);
     assert.deepEqual(kinds('card 4111-1111-1111-1111'), ['card']);
     assert.deepEqual(kinds('tracking 4111111111111112'), []);
+    assert.deepEqual(kinds('I only got $20 of $100 4111 1111 1111 1111'), ['card'], 'an amount just before it does not hide it');
   });
 
   it('finds a card written in Persian digits', () => {
@@ -76,5 +77,16 @@ describe('maskPersonalData', () => {
   it('is idempotent: masking masked text changes nothing', () => {
     const once = token('4111111111111111 and +98 912 123 4567 and x@y.io');
     assert.equal(token(once), once);
+  });
+});
+
+describe('hostile input', () => {
+  it('a 10,000-character message of any one shape is scanned in bounded time', () => {
+    for (const text of ['a'.repeat(10_000), 'س'.repeat(10_000), '1'.repeat(10_000), '1 '.repeat(5_000), '1-'.repeat(5_000), 'a@'.repeat(5_000), 'a.'.repeat(5_000)]) {
+      const start = performance.now();
+      findPersonalData(text);
+      // Quadratic patterns took 0.1–1.5 s here; linear ones take a few milliseconds.
+      assert.ok(performance.now() - start < 250, `${text.slice(0, 4)}… took ${Math.round(performance.now() - start)} ms`);
+    }
   });
 });

@@ -89,6 +89,8 @@ describe('personal data shown to agents', () => {
   });
 
   it('is shown as written when the workspace does not mask', async () => {
+    // The demo workspace masks from the start: switch it off here rather than rely on a default.
+    await maskForAgents(false);
     const v = await visitor();
     const sent = await v.say(`my card ${CARD} was charged twice`);
     const seen = (await v.agentMessages()).find((m) => m.id === sent.id);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@tandem/core';
 import { seedDemoBot } from './demo-bot.ts';
 import type { Services } from '../services.ts';
 import type { ServiceDeps } from '../platform/deps.ts';
@@ -55,9 +56,13 @@ const DEMO_WIDGET = {
   },
 } as const;
 
+// Agents see customers' personal data masked, so a first look shows "Show personal data" (audited);
+// retention stays off: the demo's history must not disappear under the visitor.
+const DEMO_PRIVACY: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, maskPiiForAgents: true, retentionDays: null };
+
 /** A workspace to look around in on first run: agents, teams per language, customers, conversations. */
 export async function seedDemoWorkspace(services: Services, deps: ServiceDeps, options: { slug?: string } = {}): Promise<DemoCredentials> {
-  const workspace = await services.workspaces.create({ name: 'Lotus Tea House', slug: options.slug ?? 'demo', settings: { widget: DEMO_WIDGET, vertical: 'retail' } });
+  const workspace = await services.workspaces.create({ name: 'Lotus Tea House', slug: options.slug ?? 'demo', settings: { widget: DEMO_WIDGET, vertical: 'retail', privacy: DEMO_PRIVACY } });
   const password = randomBytes(12).toString('base64url');
   const owner = await services.agents.create(
     workspace.id,

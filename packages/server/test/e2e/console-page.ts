@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -34,4 +35,25 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))})`);
   });
+}
+
+/** The console's session cookie in this page's browser context, as a `cookie` header for API calls. */
+export async function sessionCookieHeader(page: Page, base: string): Promise<string> {
+  const cookies = await page.context().cookies(base);
+  assert.ok(cookies.length > 0, 'signed in: the browser holds a session cookie');
+  return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+/**
+ * Opens the console in a fresh device with a session signed in elsewhere: sign-ins are limited to
+ * 10 a minute per address, so a test file signs in through the form once and reuses the session.
+ */
+export async function openSignedIn(page: Page, base: string, cookieHeader: string): Promise<void> {
+  const cookies = cookieHeader.split('; ').map((pair) => {
+    const at = pair.indexOf('=');
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base };
+  });
+  await page.context().addCookies(cookies);
+  await page.goto(`${base}/inbox/all`);
+  await page.getByTestId('inbox-list').waitFor();
 }

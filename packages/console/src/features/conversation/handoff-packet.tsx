@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { HANDOFF_REASONS } from '@tandem/core';
 import type { Handoff } from '@tandem/protocol';
 import { useResource } from '../../api/use-resource.ts';
 
 /** What the bot learned before handing off, at the top of the thread, so no one asks again. */
 export function HandoffPacketView({ conversationId }: { conversationId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const latest = useResource<{ items: Handoff[] }>(`/conversations/${conversationId}/handoffs`).data?.items[0];
   if (!latest) return null;
   const p = latest.packet;
@@ -16,7 +15,7 @@ export function HandoffPacketView({ conversationId }: { conversationId: string }
       {/* The summary is written by the server in English; the facts below are in the agent's language. */}
       <p className="packet__summary" dir="auto" lang="en">{p.summary}</p>
       <dl className="packet__facts">
-        <div><dt>{t('packet.reason')}</dt><dd>{(HANDOFF_REASONS as readonly string[]).includes(p.reason) ? t(`handoffReason.${p.reason}`) : p.reason}</dd></div>
+        <div><dt>{t('packet.reason')}</dt><dd>{i18n.exists(`handoffReason.${p.reason}`) ? t(`handoffReason.${p.reason}`) : p.reason}</dd></div>
         {p.intents.length > 0 && <div><dt>{t('packet.intents')}</dt><dd>{p.intents.map((i) => `${i.intent} (${Math.round(i.confidence * 100)}%)`).join(', ')}</dd></div>}
         {slots.length > 0 && <div><dt>{t('packet.slots')}</dt><dd>{slots.map(([k, v]) => <span key={k} className="chip" dir="auto">{k}: {v}</span>)}</dd></div>}
         {p.articlesShown.length > 0 && (

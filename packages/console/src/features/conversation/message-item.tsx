@@ -1,16 +1,20 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '@tandem/protocol';
 import { formatBytes, formatTime } from '../../i18n/formatters.ts';
 import { renderMarkdown } from './markdown.ts';
 import { EmailFacts, MessageDelivery } from './message-delivery.tsx';
+import { RevealPersonalData } from './reveal-personal-data.tsx';
 
-export const MessageItem = memo(function MessageItem({ message, authorName }: { message: Message; authorName: string }) {
+export const MessageItem = memo(function MessageItem({ message: received, authorName }: { message: Message; authorName: string }) {
   const { t, i18n } = useTranslation();
+  // The unmasked original, once this agent asked for it: held by this view only, never cached.
+  const [original, setOriginal] = useState<Message | null>(null);
+  const message = original ? { ...received, body: original.body, content: original.content } : received;
   const kind = message.private ? 'note' : message.author;
   const { attachments = [], articleCards = [] } = message.content;
   return (
-    <li className={`message message--${kind}`} data-testid="thread-message" data-author={message.author} data-private={message.private}>
+    <li className={`message message--${kind}`} data-testid="thread-message" data-message-id={message.id} data-author={message.author} data-private={message.private}>
       <div className="message__meta">
         <span className="message__author">{authorName}</span>
         <span className="chip" data-testid="message-channel">{t(`channel.${message.channel}`)}</span>
@@ -19,6 +23,7 @@ export const MessageItem = memo(function MessageItem({ message, authorName }: { 
         <MessageDelivery message={message} />
       </div>
       <div className="message__body" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(message.body) }} />
+      {received.masked && <RevealPersonalData message={received} revealed={original !== null} onRevealed={setOriginal} />}
       <EmailFacts message={message} />
       {articleCards.length > 0 && (
         <ul className="message__cards">

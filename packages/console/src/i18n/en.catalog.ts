@@ -74,6 +74,7 @@ export const en = {
   identity: { web: 'Web', email: 'Email', phone: 'Phone', whatsapp: 'WhatsApp', external: 'External id' },
   strategy: { 'bot-first': 'bot first', hybrid: 'bot and people', 'human-first': 'people first' },
   consent: { automation: 'Automated answers', behaviour: 'Browsing history', marketing: 'Marketing' },
+  contactPreferences: { title: 'Contact preferences', doNotDisturb: 'No proactive messages on the website', noticesOptedOut: 'No notices (broadcasts, order updates)', failed: 'Could not save. Try again.' },
   timeline: {
     page_viewed: 'Viewed a page',
     article_read: 'Read an article',

@@ -74,6 +74,7 @@ export const fa = {
   identity: { web: 'وب', email: 'ایمیل', phone: 'تلفن', whatsapp: 'واتس‌اپ', external: 'شناسهٔ بیرونی' },
   strategy: { 'bot-first': 'اول ربات', hybrid: 'ربات و انسان', 'human-first': 'اول انسان' },
   consent: { automation: 'پاسخ خودکار', behaviour: 'سابقهٔ مرور', marketing: 'بازاریابی' },
+  contactPreferences: { title: 'ترجیحات تماس', doNotDisturb: 'بدون پیام پیشگیرانه در وب‌سایت', noticesOptedOut: 'بدون اطلاعیه (پیام‌های گروهی، به‌روزرسانی سفارش)', failed: 'ذخیره نشد. دوباره تلاش کنید.' },
   timeline: {
     page_viewed: 'صفحه‌ای را دید',
     article_read: 'مقاله‌ای را خواند',

@@ -71,6 +71,7 @@ export const vi = {
   identity: { web: 'Web', email: 'Email', phone: 'Điện thoại', whatsapp: 'WhatsApp', external: 'Mã bên ngoài' },
   strategy: { 'bot-first': 'bot trước', hybrid: 'bot và người', 'human-first': 'người trước' },
   consent: { automation: 'Trả lời tự động', behaviour: 'Lịch sử duyệt web', marketing: 'Tiếp thị' },
+  contactPreferences: { title: 'Tùy chọn liên hệ', doNotDisturb: 'Không hiện tin nhắn chủ động trên trang web', noticesOptedOut: 'Không nhận thông báo (tin gửi hàng loạt, cập nhật đơn hàng)', failed: 'Không lưu được. Vui lòng thử lại.' },
   timeline: {
     page_viewed: 'Xem một trang',
     article_read: 'Đọc một bài viết',

@@ -232,4 +232,5 @@ export const ContactPreferences = z.object({
   doNotDisturb: z.boolean().describe('No proactive messages on the website'),
   noticesOptedOut: z.boolean().describe('No broadcasts or event messages'),
 }).meta({ id: 'ContactPreferences' });
+export type ContactPreferences = z.infer<typeof ContactPreferences>;
 export const ContactPreferencesPatch = z.strictObject({ doNotDisturb: z.boolean().optional(), noticesOptedOut: z.boolean().optional() });

@@ -8,6 +8,7 @@ import { isAdmin, useSession } from '../session/session-context.tsx';
 import { CustomerDataRights } from './customer-data-rights.tsx';
 import { ConversationCsat } from './conversation-csat.tsx';
 import { JourneyTimeline } from './journey-timeline.tsx';
+import { ContactPreferencesSection } from './contact-preferences.tsx';
 
 /** Who the customer is, across channels: identities, this conversation's survey, attributes, segment, consent, history, journey; for admins, their data rights. */
 export function CustomerPanel(props: { customerId: string; currentConversationId: string }) {
@@ -52,6 +53,7 @@ export function CustomerPanel(props: { customerId: string; currentConversationId
           {CONSENT_PURPOSES.map((purpose) => <li key={purpose}>{t(`consent.${purpose}`)}: {customer.consent[purpose] ? t('common.yes') : t('common.no')}</li>)}
         </ul>
       </section>
+      <ContactPreferencesSection customerId={customer.id} />
       <section>
         <h3>{t('customer.conversations')}</h3>
         <ul className="customer__list">

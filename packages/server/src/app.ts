@@ -11,6 +11,7 @@ import { createServices, type Services } from './services.ts';
 import { registerStrictJsonParser } from './http/json-parser.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerDraining } from './http/draining.ts';
+import { registerNulInUrlCheck } from './http/nul-in-url.ts';
 import { registerRateLimits } from './http/rate-limits.ts';
 import { registerAccessControl, type RouteAccess } from './http/access.ts';
 import { registerWidgetOriginCheck, widgetCorsDelegator } from './http/cors.ts';
@@ -81,6 +82,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   registerStrictJsonParser(http);
   registerErrorHandling(http);
   registerDraining(http);
+  registerNulInUrlCheck(http);
 
   await http.register(cookie);
   await http.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } });

@@ -15,11 +15,13 @@ import type { PageContext } from './layout.ts';
 import { articlePage, categoryPage, homePage, notFoundPage, searchPage } from './pages.ts';
 import { sitemap } from './sitemap.ts';
 import { guidePage } from './guide-page.ts';
+import { storableText } from '../platform/storable-text.ts';
 
 const Slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const PageParams = z.object({ slug: Slug, locale: z.string() });
 const KeyParams = PageParams.extend({ key: ArticleKey });
-const Feedback = z.object({ helpful: z.enum(['yes', 'no']), comment: z.string().trim().max(2000).optional() });
+// A stray NUL in a comment would fail its insert (a 500): the comment is kept without it.
+const Feedback = z.object({ helpful: z.enum(['yes', 'no']), comment: z.string().trim().max(2000).transform(storableText).optional() });
 
 /**
  * Article HTML is sanitized when saved; this is the second wall. Scripts only from this server

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import { isAppError } from '@tandem/core';
 import { ClientFrame, type ServerFrame } from '@tandem/protocol';
+import { unstorableText } from '../platform/storable-text.ts';
 
 // A client that falls this far behind is disconnected rather than buffered without bound;
 // it reconnects and resumes from its last sequence number, so nothing is lost.
@@ -91,5 +92,7 @@ function safeParse(text: string) {
   } catch {
     return null;
   }
+  const unstorable = unstorableText(json);
+  if (unstorable) return { success: false as const, error: { issues: [{ path: ['frame'], message: unstorable }] } };
   return ClientFrame.safeParse(json);
 }

@@ -29,9 +29,14 @@ export const FIELD_BOOSTS: Record<string, number> = Object.fromEntries(
 /** English words are reduced to their stem (Porter); Vietnamese has no inflection; Persian is matched by prefix. */
 export const stemFor = (locale: Locale) => (locale === 'en' ? stemmer : (word: string) => word);
 
+// No language's words run longer; longer runs are codes or encoded data (a base64 image in an
+// article), which nobody searches for, and each of their letters is a level of the term trie
+// that prefix search walks recursively: thousands of them overflowed the stack (a 500).
+const MAX_WORD_LENGTH = 64;
+
 /** The words of text that carry meaning, normalized (and, for Persian, folded in place). */
 export function wordsOf(text: string, locale: Locale): string[] {
-  const words = tokenize(normalizeText(text)).filter((word) => !isStopWord(word, locale));
+  const words = tokenize(normalizeText(text)).filter((word) => word.length <= MAX_WORD_LENGTH && !isStopWord(word, locale));
   return locale === 'fa' ? words.map(foldDiacritics) : words;
 }
 

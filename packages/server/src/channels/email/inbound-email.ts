@@ -64,9 +64,12 @@ function headerValues(lines: HeaderLines, key: string): string[] {
     .map((value) => value.replace(/\r?\n[ \t]+/g, ' ').trim());
 }
 
-// An empty Content-Type header comes back as `false`, whatever the type definitions say.
-const typeOf = (a: Attachment): string =>
-  typeof a.contentType === 'string' && a.contentType.trim() !== '' ? a.contentType.trim().toLowerCase() : 'application/octet-stream';
+// An empty Content-Type header comes back as `false`, whatever the type definitions say. Controls
+// out: a NUL in it reaches the stored message's JSON, which PostgreSQL refuses (jsonb has no \u0000).
+const typeOf = (a: Attachment): string => {
+  const type = typeof a.contentType === 'string' ? a.contentType.replace(CONTROL, '').trim().toLowerCase() : '';
+  return type !== '' ? type : 'application/octet-stream';
+};
 
 const firstHeader = (lines: HeaderLines, key: string): string | undefined => headerValues(lines, key)[0];
 

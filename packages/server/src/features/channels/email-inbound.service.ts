@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { extractReply, isAppError, tokenFromAddress } from '@tandem/core';
+import { extractReply, isAppError, normalizeIdentity, tokenFromAddress } from '@tandem/core';
 import { MESSAGE_MAX_CHARS, type AttachmentMeta, type MessageContent } from '@tandem/protocol';
 import { parseInboundEmail, type InboundEmail } from '../../channels/email/inbound-email.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -107,6 +107,11 @@ export function createEmailInboundService(deps: ServiceDeps & {
       if (email.kind === 'bounce') return { kind: 'bounced', messages: await deps.deliveries.markBounced(workspaceId, email.bouncedMessageIds, email.text) };
       if (email.messageId && (await isKnownHeaderId(db, workspaceId, email.messageId))) return { kind: 'ignored', reason: 'already received' };
       const clues: ThreadClues = { tokenConversationId: route.token, inReplyTo: email.inReplyTo, references: email.references, subject: email.subject };
+      // The parser's address check is looser than an email identity's: refuse now, for good,
+      // rather than fail while storing, which answers 451 and has the sender retry for days.
+      if (email.kind === 'personal' && normalizeIdentity('email', email.from.address).kind === 'invalid') {
+        return { kind: 'rejected', reason: 'the sender address is not a valid email address' };
+      }
       const rawKey = await deps.uploads.keepOriginal(workspaceId, raw);
       if (email.kind !== 'personal') return note(workspaceId, email, clues, rawKey);
 

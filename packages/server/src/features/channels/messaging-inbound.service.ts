@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { MESSAGE_MAX_CHARS, type AttachmentMeta } from '@tandem/protocol';
 import type { InboundText, WebhookRequest } from '../../channels/messaging-provider.ts';
 import { isMessagingKind, MESSAGING_CHANNELS, type MessagingKind } from '../../channels/messaging-providers.ts';
+import { storableContent } from '../../channels/storable-content.ts';
 import { verifySubscription } from '../../channels/whatsapp/whatsapp.provider.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -69,13 +70,14 @@ export function createMessagingInboundService(deps: ServiceDeps & {
       if (!channel.provider.verify(request, channel.config)) throw appError('channel.signature_invalid');
       const parsed = channel.provider.parse(request);
       if (parsed.kind === 'malformed') throw appError('channel.payload_invalid', parsed.reason);
+      const content = storableContent(parsed.content);
       const outcome: WebhookOutcome = { messages: 0, duplicates: 0, statuses: 0 };
-      for (const message of parsed.content.messages) {
+      for (const message of content.messages) {
         const received = await receiveOne(workspaceId, channel, message);
         if (received.duplicate) outcome.duplicates++;
         else outcome.messages++;
       }
-      for (const status of parsed.content.statuses) {
+      for (const status of content.statuses) {
         if (await deps.deliveries.statusUpdate(workspaceId, channel.kind, status)) outcome.statuses++;
       }
       return outcome;

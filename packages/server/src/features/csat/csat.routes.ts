@@ -10,6 +10,7 @@ import { preferredLocale } from '../../i18n/preferred-locale.ts';
 import { translator } from '../../i18n/translator.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
+import { storableText } from '../../platform/storable-text.ts';
 import type { Services } from '../../services.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 import { findSurvey } from './csat.store.ts';
@@ -19,7 +20,8 @@ const SurveyParams = z.object({ workspaceId: z.uuid(), token: z.string().regex(/
 const SurveyForm = z.object({
   rating: z.coerce.number().int().min(1).max(5),
   easyToReach: z.enum(['yes', 'no']).optional(),
-  comment: z.string().max(2000).optional(),
+  // A stray NUL in a comment would fail its insert (a 500): the comment is kept without it.
+  comment: z.string().max(2000).transform(storableText).optional(),
   optOut: z.literal('yes').optional(),
 });
 

@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ArticleFrontMatter } from '@tandem/protocol';
 import type { FieldError } from '@tandem/core';
+import { unstorableText } from '../../platform/storable-text.ts';
 
 export interface ArticleFile {
   meta: ArticleFrontMatter;
@@ -22,7 +23,8 @@ export function parseArticleFile(text: string, file: string): ParsedArticleFile 
   try {
     data = parseYaml(match[1]!, { prettyErrors: true, uniqueKeys: true });
   } catch (error) {
-    if (error instanceof YAMLParseError) return invalid(file, `front-matter is not valid YAML: ${error.message.split('\n')[0]}`);
+    // An alias to no anchor (`*x`), or too many aliases, is a ReferenceError, not a YAMLParseError.
+    if (error instanceof YAMLParseError || error instanceof ReferenceError) return invalid(file, `front-matter is not valid YAML: ${error.message.split('\n')[0]}`);
     throw error;
   }
   const parsed = ArticleFrontMatter.safeParse(data);
@@ -31,6 +33,9 @@ export function parseArticleFile(text: string, file: string): ParsedArticleFile 
   }
   const body = match[2]!.trim();
   if (!body) return invalid(file, 'has an empty body');
+  // A NUL in the file, or one YAML escapes into a value ("\0"), cannot be stored: say so here.
+  const unstorable = unstorableText([parsed.data, body]);
+  if (unstorable) return invalid(file, unstorable);
   return { kind: 'ok', article: { meta: parsed.data, body } };
 }
 

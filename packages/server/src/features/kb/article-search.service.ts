@@ -4,6 +4,7 @@ import { topics } from '../../adapters/bus/event-bus.ts';
 import { createPostingsIndex } from '../../adapters/search/postings.search-index.ts';
 import type { SearchDocument, SearchIndex } from '../../adapters/search/search-index.ts';
 import { appError } from '../../platform/app-error.ts';
+import { storableText } from '../../platform/storable-text.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { allArticles, findArticle, findArticles, insertSearch, recordSearchClick, type ArticleRecord } from './kb.store.ts';
 
@@ -75,7 +76,8 @@ export function createArticleSearchService(deps: ServiceDeps) {
       await insertSearch(db, {
         workspaceId: input.workspaceId,
         id: searchId,
-        query: input.query,
+        // Logged as typed, less what the database cannot hold (a searcher is not refused for a NUL).
+        query: storableText(input.query),
         locale: input.locale,
         source: input.source,
         resultIds: articles.map((a) => a.id),

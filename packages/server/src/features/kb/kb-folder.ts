@@ -4,6 +4,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type FieldError, type Locale } from '@tandem/core';
 import { ArticleKey, GuideDefinition } from '@tandem/protocol';
+import { unstorableText } from '../../platform/storable-text.ts';
 import { parseArticleFile, type ArticleFile } from './article-file.ts';
 
 export interface LocalizedArticle extends ArticleFile {
@@ -71,12 +72,17 @@ async function readGuides(dir: string, errors: FieldError[]): Promise<GuideFile[
 }
 
 function safeYaml(text: string, path: string, errors: FieldError[]): unknown {
+  let value: unknown;
   try {
-    return parseYaml(text, { uniqueKeys: true });
+    value = parseYaml(text, { uniqueKeys: true });
   } catch (error) {
     errors.push({ path, message: `not valid YAML: ${String((error as Error).message).split('\n')[0]}` });
     return null;
   }
+  const unstorable = unstorableText(value);
+  if (!unstorable) return value;
+  errors.push({ path, message: unstorable });
+  return null;
 }
 
 /** Writes the same layout `readKbFolder` reads (export), one file per article and locale. */

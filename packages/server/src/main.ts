@@ -31,9 +31,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function openConfiguredDatabase(config: Config): Promise<Database> {
+export function openConfiguredDatabase(config: Config, log?: Logger): Promise<Database> {
+  const onConnectionLost = (error: Error) => log?.warn({ err: error }, 'database connection lost');
   return config.DATABASE_URL
-    ? openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX })
+    ? openDatabase({ kind: 'postgres', url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX, onConnectionLost })
     : openDatabase({ kind: 'pglite', dataDir: join(resolve(config.TANDEM_DATA_DIR), 'pglite') });
 }
 
@@ -55,7 +56,7 @@ export function openFileStorage(config: Config): FileStorage {
 /** The composition root: every adapter is chosen and wired here, by hand. */
 export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, log);
   await database.migrate();
   const bus = await openBus(config, log);
   const mailer = openMailer(config, log);

@@ -132,3 +132,60 @@ export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: str
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+export interface HttpOutcome {
+  /** null when no response came: the connection was refused or dropped, or the time ran out. */
+  status: number | null;
+  body: any;
+  error?: string;
+  timedOut?: boolean;
+}
+
+/** A JSON request to a server process; a refused or dropped connection, or a timeout, is an outcome, not a throw. */
+export async function requestJson(
+  base: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  options: { token?: string; body?: unknown; timeoutMs?: number } = {},
+): Promise<HttpOutcome> {
+  try {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (an HTML page, a proxy's error): kept as text for the assertion message.
+    }
+    return { status: response.status, body };
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    return { status: null, body: undefined, error: String((error as Error).cause ?? error), timedOut };
+  }
+}
+
+/** An owner for a new workspace, made with `tandem create-agent` (on PGlite, before `start`: one process per data folder). */
+export async function createOwner(settings: Record<string, string>, slug: string): Promise<{ slug: string; email: string; password: string }> {
+  const owner = { slug, email: `owner@${slug}.example.com`, password: 'correct horse battery staple' };
+  const created = await runCli(['create-agent', '--workspace', slug, '--workspace-name', slug, '--email', owner.email, '--name', 'Owner', '--role', 'owner', '--password', owner.password], { LOG_LEVEL: 'warn', ...settings });
+  if (created.code !== 0) throw new Error(`create-agent failed: ${created.stderr}`);
+  return owner;
+}
+
+/** Signs in over HTTP; the session token doubles as a bearer token. */
+export async function signIn(base: string, owner: { slug: string; email: string; password: string }): Promise<{ token: string; workspaceId: string }> {
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ workspace: owner.slug, email: owner.email, password: owner.password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const token = /tandem_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  if (!token) throw new Error('sign-in set no session cookie');
+  return { token, workspaceId: ((await response.json()) as { workspace: { id: string } }).workspace.id };
+}

@@ -56,7 +56,8 @@ export interface ConversationFacts {
  */
 export function conversationFacts(input: ConversationFactsInput): ConversationFacts {
   const { schedule, pauses } = input;
-  const seconds = (from: Date, to: Date) => slaElapsedSeconds(schedule, from, to, pauses);
+  // Whole seconds, as they are stored: real clocks have milliseconds (conversation_facts columns are integers).
+  const seconds = (from: Date, to: Date) => Math.round(slaElapsedSeconds(schedule, from, to, pauses));
   const messages = [...input.messages].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const isResponse = (m: FactsMessage) => m.author === 'agent' && !m.private;
 

@@ -58,7 +58,12 @@ export function registerAgentSocket(app: FastifyInstance, services: Services, de
         // Subscribe before replaying, so nothing committed in between is missed.
         const feed = await deps.bus.subscribe(topics.feed(workspaceId), (event) => void cursor.live(event as FeedEvent));
         const signals = await deps.bus.subscribe(topics.signals(workspaceId), (signal) => send(socket, signal as AgentSignal));
-        unsubscribe = async () => void (await Promise.all([feed(), signals()]));
+        // The bus lost events (Redis away): read them from the feed, which has them all.
+        const stopGapReads = deps.bus.onPossibleGap(() => void cursor.replay());
+        unsubscribe = async () => {
+          stopGapReads();
+          await Promise.all([feed(), signals()]);
+        };
         agentName = (await findAgent(deps.db, workspaceId, principal.agentId))?.name ?? '';
         viewing = trackViewing(services.signals, workspaceId, { id: principal.agentId, name: agentName });
         if (socket.readyState !== socket.OPEN) return void unsubscribe();

@@ -28,7 +28,14 @@ export function registerCustomerSocket(app: FastifyInstance, services: Services,
     const cursors = new Map<string, Cursor>();
     let customerId: string | null = null;
     let unsubscribe: (() => Promise<void>) | null = null;
-    socket.on('close', () => void unsubscribe?.());
+    // The bus lost events (Redis away): each conversation reads what it missed from its messages.
+    const stopGapReads = deps.bus.onPossibleGap(() => {
+      for (const cursor of cursors.values()) void cursor.replay();
+    });
+    socket.on('close', () => {
+      stopGapReads();
+      void unsubscribe?.();
+    });
 
     const cursorFor = (conversationId: string, position: number): Cursor => {
       let cursor = cursors.get(conversationId);

@@ -7,6 +7,12 @@ export interface EventBus {
   publish(topic: string, payload: unknown): Promise<void>;
   /** Resolves once the subscription is live; the returned function ends it. */
   subscribe(topic: string, handler: BusHandler): Promise<() => Promise<void>>;
+  /**
+   * Calls `listener` whenever delivery may have skipped events: repeatedly while the connection to
+   * the other processes is down, and again once it is back. Subscribers then read what they missed
+   * from storage, by sequence number. Returns the function that stops the calls.
+   */
+  onPossibleGap(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,11 @@ export class HandlerRegistry {
         onError(error);
       }
     }
+  }
+
+  /** Every topic with at least one handler. */
+  topics(): string[] {
+    return [...this.#handlers.keys()];
   }
 
   clear(): void {

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { HandlerRegistry, type EventBus } from './event-bus.ts';
 
 const PREFIX = 'tandem:';
+// While Redis is away, how often subscribers are told to read what they missed from storage.
+const GAP_POLL_MS = 2_000;
 
 /**
  * Redis pub/sub, for several server processes behind a load balancer: an event committed by
@@ -22,6 +24,39 @@ export async function createRedisBus(url: string, log: Logger): Promise<EventBus
   // A second subscriber to a topic waits for the first one's SUBSCRIBE to be confirmed.
   const live = new Map<string, Promise<unknown>>();
   const onError = (error: unknown) => log.error({ err: error }, 'bus handler failed');
+  const gapListeners = new Set<() => void>();
+  const announceGap = () => {
+    for (const listener of [...gapListeners]) {
+      try {
+        listener();
+      } catch (error) {
+        onError(error);
+      }
+    }
+  };
+  // Pub/sub keeps nothing for a disconnected subscriber: what other processes publish during an
+  // outage never arrives. Until Redis is back, subscribers poll storage instead; once it is, they
+  // read once more right away and once a little later (events committed between the reconnect
+  // and the re-subscription arrive on neither path otherwise).
+  let outage: NodeJS.Timeout | null = null;
+  let closing = false;
+  subscriber.on('close', () => {
+    if (closing || outage) return;
+    log.warn('redis subscriber disconnected: realtime feeds read from the database until it is back');
+    outage = setInterval(announceGap, GAP_POLL_MS);
+    outage.unref();
+  });
+  subscriber.on('ready', () => {
+    if (!outage) return;
+    clearInterval(outage);
+    outage = null;
+    log.info('redis subscriber reconnected');
+    // ioredis re-subscribes what it knew of; topics first subscribed during the outage are added here.
+    const topics = registry.topics().map((topic) => PREFIX + topic);
+    if (topics.length > 0) subscriber.subscribe(...topics).catch((error: unknown) => log.warn({ err: error }, 'redis re-subscribe failed'));
+    announceGap();
+    setTimeout(announceGap, GAP_POLL_MS).unref();
+  });
   subscriber.on('message', (channel: string, raw: string) => {
     let payload: unknown;
     try {
@@ -39,6 +74,18 @@ export async function createRedisBus(url: string, log: Logger): Promise<EventBus
     },
     async subscribe(topic, handler) {
       if (registry.add(topic, handler)) live.set(topic, subscriber.subscribe(PREFIX + topic));
+      const unsubscribe = async () => {
+        if (!registry.remove(topic, handler)) return;
+        live.delete(topic);
+        // The handler is gone either way: a failed UNSUBSCRIBE (Redis away) only leaves a topic
+        // nobody handles, and must not become an unhandled rejection in a socket's close handler.
+        await subscriber.unsubscribe(PREFIX + topic).catch((error: unknown) => log.warn({ err: error, topic }, 'redis unsubscribe failed'));
+      };
+      if (outage) {
+        // Not waiting for Redis: the gap polls deliver until it is back, and the topic is subscribed then.
+        live.get(topic)!.catch((error: unknown) => log.warn({ err: error, topic }, 'subscribe during redis outage failed; retried on reconnect'));
+        return unsubscribe;
+      }
       try {
         await live.get(topic);
       } catch (error) {
@@ -46,13 +93,16 @@ export async function createRedisBus(url: string, log: Logger): Promise<EventBus
         if (registry.remove(topic, handler)) live.delete(topic);
         throw error;
       }
-      return async () => {
-        if (!registry.remove(topic, handler)) return;
-        live.delete(topic);
-        await subscriber.unsubscribe(PREFIX + topic);
-      };
+      return unsubscribe;
+    },
+    onPossibleGap(listener) {
+      gapListeners.add(listener);
+      return () => void gapListeners.delete(listener);
     },
     async close() {
+      closing = true;
+      if (outage) clearInterval(outage);
+      gapListeners.clear();
       registry.clear();
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);
     },

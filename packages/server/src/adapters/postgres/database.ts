@@ -27,11 +27,11 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 const MIGRATION_LOCK = 7_342_915;
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolMax: number }
+  | { kind: 'postgres'; url: string; poolMax: number; onConnectionLost?: (error: Error) => void }
   | { kind: 'pglite'; dataDir: string | null };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options.url, options.poolMax) : openPglite(options.dataDir);
+  return options.kind === 'postgres' ? openPostgres(options.url, options.poolMax, options.onConnectionLost) : openPglite(options.dataDir);
 }
 
 async function openPglite(dataDir: string | null): Promise<Database> {
@@ -46,8 +46,14 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolMax: number): Promise<Database> {
+async function openPostgres(url: string, poolMax: number, onConnectionLost?: (error: Error) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // A connection the server drops (restart, failover, pg_terminate_backend) emits 'error' on its
+  // client, idle in the pool or checked out between a transaction's queries; unhandled, that
+  // event kills the process. The query it cut fails by itself, and the pool replaces the client.
+  const lost = (error: Error) => onConnectionLost?.(error);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   // Fail fast with a clear error if the server is unreachable, rather than on the first request.
   await pool.query('SELECT 1');

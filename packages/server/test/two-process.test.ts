@@ -7,35 +7,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { connect } from './harness.ts';
 import { freePort, runCli, startServerProcess, stopProcess, type ServerProcess } from './server-process.ts';
+import { createFreshDatabase } from './faults/fault-clients.ts';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 const REDIS_URL = process.env.TEST_REDIS_URL;
 const skip = DATABASE_URL && REDIS_URL ? false : 'needs both TEST_DATABASE_URL and TEST_REDIS_URL (PostgreSQL and Redis)';
 const LIVE_MS = 10_000;
 const PASSWORD = 'correct horse battery';
-
-/** A database of its own, created empty, so the two processes really do migrate it at the same time. */
-async function createFreshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tandem_two_process_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 async function request(base: string, method: 'GET' | 'POST', path: string, options: { token?: string; body?: unknown } = {}) {
   const response = await fetch(`${base}${path}`, {
@@ -74,7 +54,8 @@ describe('two server processes sharing PostgreSQL and Redis', { skip, timeout: 2
   const messageEvent = (body: string) => (f: any) => f.type === 'event' && f.event.type === 'message.created' && f.event.message?.body === body;
 
   before(async () => {
-    database = await createFreshDatabase(DATABASE_URL!);
+    // A database of its own, created empty, so the two processes really do migrate it at the same time.
+    database = await createFreshDatabase(DATABASE_URL!, 'tandem_two_process');
     dataDir = await mkdtemp(join(tmpdir(), 'tandem-two-process-'));
     const settings = { DATABASE_URL: database.url, REDIS_URL: REDIS_URL!, TANDEM_DEMO: 'false', TANDEM_DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000' };
     const [portA, portB] = [await freePort(), await freePort()];

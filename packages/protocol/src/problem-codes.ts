@@ -12,6 +12,7 @@ export const PROBLEM_CODES = {
   'route.not_found': { kind: 'not_found', title: 'No such route' },
   'server.internal': { kind: 'unavailable', title: 'Internal error' },
   'server.shutting_down': { kind: 'unavailable', title: 'The server is shutting down' },
+  'server.database_unavailable': { kind: 'unavailable', title: 'The database connection was interrupted' },
   'auth.unauthenticated': { kind: 'unauthenticated', title: 'Authentication required' },
   'auth.invalid_credentials': { kind: 'unauthenticated', title: 'Wrong workspace, email or password' },
   'auth.forbidden': { kind: 'forbidden', title: 'Your role does not allow this' },

@@ -17,6 +17,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
           })),
         )
       : problemFromError(error, instance, request.id);
+    // A lost database connection is an outage, not a bug: say when to try again.
+    if (problem.code === 'server.database_unavailable') void reply.header('retry-after', '1');
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.debug({ code: problem.code }, 'request rejected');
     void reply.code(problem.status).type('application/problem+json').send(problem);

@@ -59,9 +59,27 @@ function fromFrameworkError(error: unknown): FrameworkError | null {
     default:
       break;
   }
+  if (lostDatabaseConnection(error)) {
+    return { code: 'server.database_unavailable', detail: 'The database connection was interrupted: retry with the same idempotency key (a change that did commit is answered as a replay).' };
+  }
   if (e.statusCode === 429) return { code: 'request.rate_limited', detail: e.message ?? 'Slow down.' };
   if (e.statusCode === 400 && typeof e.message === 'string' && !e.validation) {
     return { code: 'request.invalid', detail: e.message };
   }
   return null;
+}
+
+// PostgreSQL's "connection exception" class and the shutdown codes, and the driver's own words
+// when the socket closes under it. Anything else stays a 500: a bug, not an outage.
+const CONNECTION_SQLSTATES = new Set(['08000', '08003', '08006', '57P01', '57P02', '57P03']);
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** Whether `error` (or one of its causes) says the database connection went away mid-request. */
+export function lostDatabaseConnection(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_SQLSTATES.has(code) || CONNECTION_ERRNOS.has(code))) return true;
+    if (/^Connection terminated|^Client has encountered a connection error/.test(current.message)) return true;
+  }
+  return false;
 }

@@ -17,6 +17,7 @@ import { registerAccessControl, type RouteAccess } from './http/access.ts';
 import { registerWidgetOriginCheck, widgetCorsDelegator } from './http/cors.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { agentRoutes } from './features/agents/agents.routes.ts';
+import { agentAccessRoutes } from './features/agents/agent-access.routes.ts';
 import { workspaceRoutes } from './features/workspaces/workspace.routes.ts';
 import { customerRoutes } from './features/customers/customers.routes.ts';
 import { conversationRoutes } from './features/conversations/conversations.routes.ts';
@@ -106,6 +107,7 @@ export async function createApp(deps: ServiceDeps): Promise<App> {
   const prefix = { prefix: '/api/v1' };
   await http.register(authRoutes(services, { secureCookies: (deps.config.PUBLIC_URL ?? '').startsWith('https:'), sessionTtlHours: deps.config.SESSION_TTL_HOURS, uploadMaxBytes: deps.config.UPLOAD_MAX_BYTES }), prefix);
   await http.register(agentRoutes(services, deps), prefix);
+  await http.register(agentAccessRoutes(deps), prefix);
   await http.register(workspaceRoutes(services, deps), prefix);
   await http.register(customerRoutes(services, deps), prefix);
   await http.register(conversationRoutes(services, deps), prefix);

@@ -48,8 +48,13 @@ const detectRounds: number[] = [];
 const normalizeRounds: number[] = [];
 for (let round = 0; round < 15; round++) {
   // Alternate which runs first, so neither always gets the warmer cache.
-  if (round % 2) detectRounds.push(timePerText(findPersonalData, texts)), normalizeRounds.push(timePerText(normalizeText, texts));
-  else normalizeRounds.push(timePerText(normalizeText, texts)), detectRounds.push(timePerText(findPersonalData, texts));
+  if (round % 2) {
+    detectRounds.push(timePerText(findPersonalData, texts));
+    normalizeRounds.push(timePerText(normalizeText, texts));
+  } else {
+    normalizeRounds.push(timePerText(normalizeText, texts));
+    detectRounds.push(timePerText(findPersonalData, texts));
+  }
 }
 const flagged = texts.filter((t) => findPersonalData(t).length > 0);
 const found = planted.filter((t) => findPersonalData(t).length > 0).length;
@@ -106,7 +111,9 @@ for (let i = 0; i < RUNS + 20; i++) {
   const plain = await read();
   await setMasking(true);
   const masked = await read();
-  if (i >= 20) plainReads.push(plain), maskedReads.push(masked);
+  if (i < 20) continue;
+  plainReads.push(plain);
+  maskedReads.push(masked);
 }
 
 // ---- 3. erasure vs storing ----------------------------------------------------------------

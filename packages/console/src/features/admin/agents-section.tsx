@@ -5,6 +5,7 @@ import type { Agent } from '@tandem/protocol';
 import { useResource } from '../../api/use-resource.ts';
 import { AgentCreateForm } from './agent-create-form.tsx';
 import { AgentEditForm } from './agent-edit-form.tsx';
+import { AgentAccessActions } from './agent-access-actions.tsx';
 import { LoadAlert } from './form-alert.tsx';
 import { ROLE_LABELS } from './role-select.tsx';
 
@@ -49,7 +50,12 @@ export function AgentsSection() {
       </table>
       {editing === null && <button type="button" className="button button--primary" onClick={() => setEditing('new')}>{t('admin.addAgent')}</button>}
       {editing === 'new' && <AgentCreateForm onSaved={saved} onCancel={() => setEditing(null)} />}
-      {editing !== null && editing !== 'new' && <AgentEditForm key={editing.id} agent={editing} onSaved={saved} onCancel={() => setEditing(null)} />}
+      {editing !== null && editing !== 'new' && (
+        <>
+          <AgentEditForm key={editing.id} agent={editing} onSaved={saved} onCancel={() => setEditing(null)} />
+          <AgentAccessActions key={`access-${editing.id}`} agent={editing} />
+        </>
+      )}
     </section>
   );
 }

@@ -47,6 +47,8 @@ export const agents = pgTable(
     // Two-factor: the TOTP secret (base32) once the agent has confirmed a code from it.
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    // The last time step a code was accepted for: each code works once, across every process.
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), unique().on(t.workspaceId, t.email)],

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { agents } from '../../adapters/postgres/schema.ts';
 
@@ -69,8 +69,21 @@ export async function enableTotp(q: Queryable, workspaceId: string, id: string, 
 export async function disableTotp(q: Queryable, workspaceId: string, id: string): Promise<boolean> {
   const rows = await q
     .update(agents)
-    .set({ totpSecret: null, totpEnabledAt: null })
+    .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
     .where(and(agentKey(workspaceId, id), isNotNull(agents.totpEnabledAt)))
+    .returning({ id: agents.id });
+  return rows.length > 0;
+}
+
+/**
+ * Takes `step` as used when it is later than the last accepted one: one statement, so two
+ * processes shown the same code cannot both accept it.
+ */
+export async function acceptTotpStep(q: Queryable, workspaceId: string, id: string, step: number): Promise<boolean> {
+  const rows = await q
+    .update(agents)
+    .set({ totpLastStep: step })
+    .where(and(agentKey(workspaceId, id), or(isNull(agents.totpLastStep), lt(agents.totpLastStep, step))))
     .returning({ id: agents.id });
   return rows.length > 0;
 }

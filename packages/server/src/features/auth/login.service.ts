@@ -69,7 +69,7 @@ export function createLoginService(deps: ServiceDeps, tools: LoginTools) {
     const totpSecret = credentials.totpEnabledAt ? credentials.totpSecret : null;
     if (totpSecret) {
       if (!input.code) throw appError('auth.totp_required', 'Enter the 6-digit code from your authenticator app.');
-      if (!tools.twoFactor.check(workspace.id, agent.id, totpSecret, input.code)) return fail(workspace.id, agent.id, 'auth.totp_invalid');
+      if (!(await tools.twoFactor.check(workspace.id, agent.id, totpSecret, input.code))) return fail(workspace.id, agent.id, 'auth.totp_invalid');
     }
     if (credentials.failedLogins > 0 || credentials.lockedUntil) await resetLoginFailures(db, workspace.id, agent.id);
     const token = await tools.issueSession(workspace.id, agent.id);

@@ -22,20 +22,3 @@ export function matchTotp(secret: string, code: string, now: Date): number | nul
   const delta = totp.validate({ token: code, timestamp, window: WINDOW_STEPS });
   return delta === null ? null : totp.counter({ timestamp }) + delta;
 }
-
-/**
- * Remembers each agent's last accepted time step so a code seen over someone's shoulder cannot be
- * replayed while it is still valid. In memory: with several server processes a code could be
- * used once per process within its 90 seconds, which still needs the password too.
- */
-export function createTotpReplayGuard() {
-  const lastStep = new Map<string, number>();
-  return {
-    /** True (and remembered) when `step` is later than the last accepted one for `key`. */
-    accept(key: string, step: number): boolean {
-      if (step <= (lastStep.get(key) ?? -Infinity)) return false;
-      lastStep.set(key, step);
-      return true;
-    },
-  };
-}

@@ -3,8 +3,8 @@ import { inTransaction, type Tx } from '../../adapters/postgres/database.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { recordAudit } from '../audit/audit.store.ts';
-import { disableTotp, enableTotp, findTotpState, storePendingTotp, type TotpState } from './agent-security.store.ts';
-import { createTotpReplayGuard, matchTotp, newTotpSecret, totpUri } from './totp.ts';
+import { acceptTotpStep, disableTotp, enableTotp, findTotpState, storePendingTotp, type TotpState } from './agent-security.store.ts';
+import { matchTotp, newTotpSecret, totpUri } from './totp.ts';
 
 export interface TwoFactorActor {
   workspaceId: string;
@@ -18,12 +18,10 @@ export interface TwoFactorActor {
  */
 export function createTwoFactorService(deps: ServiceDeps) {
   const { db, clock, ids, log } = deps;
-  const replay = createTotpReplayGuard();
-
-  /** True when `code` is current for `secret` and was not accepted before for this agent. */
-  function check(workspaceId: string, agentId: string, secret: string, code: string): boolean {
+  /** True when `code` is current for `secret` and was not accepted before for this agent (by any process). */
+  async function check(workspaceId: string, agentId: string, secret: string, code: string): Promise<boolean> {
     const step = matchTotp(secret, code, clock());
-    return step !== null && replay.accept(`${workspaceId}:${agentId}`, step);
+    return step !== null && (await acceptTotpStep(db, workspaceId, agentId, step));
   }
 
   async function stateOf(actor: TwoFactorActor): Promise<TotpState> {
@@ -62,14 +60,14 @@ export function createTwoFactorService(deps: ServiceDeps) {
       const { secret, enabledAt } = await stateOf(actor);
       if (enabledAt) throw appError('auth.totp_already_enabled');
       if (!secret) throw appError('auth.totp_not_enabled', 'Set two-factor up first.');
-      if (!check(actor.workspaceId, actor.agentId, secret, code)) throw appError('auth.totp_invalid');
+      if (!(await check(actor.workspaceId, actor.agentId, secret, code))) throw appError('auth.totp_invalid');
       await audit(actor, 'agent.two_factor_enabled', (tx) => enableTotp(tx, actor.workspaceId, actor.agentId, secret, clock()));
     },
 
     async disable(actor: TwoFactorActor, code: string): Promise<void> {
       const { secret, enabledAt } = await stateOf(actor);
       if (!enabledAt || !secret) throw appError('auth.totp_not_enabled');
-      if (!check(actor.workspaceId, actor.agentId, secret, code)) throw appError('auth.totp_invalid');
+      if (!(await check(actor.workspaceId, actor.agentId, secret, code))) throw appError('auth.totp_invalid');
       await audit(actor, 'agent.two_factor_disabled', (tx) => disableTotp(tx, actor.workspaceId, actor.agentId));
     },
   };

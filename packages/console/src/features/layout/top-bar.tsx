@@ -54,7 +54,7 @@ export function TopBar() {
         </select>
       </label>
       <LanguagePicker />
-      <Link href="/account" className="top-bar__me" aria-label={t('account.open', { name: session.agent.name })}>{session.agent.name}</Link>
+      <Link href="/account" className="top-bar__me" title={t('account.open', { name: session.agent.name })}>{session.agent.name}</Link>
       <button type="button" className="button button--quiet" onClick={() => void signOut()}>{t('app.signOut')}</button>
     </header>
   );

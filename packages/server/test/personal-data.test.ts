@@ -13,7 +13,8 @@ import { until } from './poll.ts';
 
 const app = await startTestApp();
 const base = await app.listen();
-const demo = await seedDemoWorkspace(app.services, app.deps);
+// A slug of its own: on a shared PostgreSQL, other test files seed a demo workspace too.
+const demo = await seedDemoWorkspace(app.services, app.deps, { slug: `demo-${randomUUID().slice(0, 8)}` });
 const workspaceId = (await app.deps.db.query.workspaces.findMany()).find((w) => w.slug === demo.workspace)!.id;
 const owner = (await app.deps.db.query.agents.findMany()).find((a) => a.workspaceId === workspaceId && a.email === demo.email)!;
 const token = (await app.services.auth.issue('api', workspaceId, { agentId: owner.id, name: 'test' })).token;

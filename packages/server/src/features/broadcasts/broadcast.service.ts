@@ -81,7 +81,7 @@ export function createBroadcastService(deps: ServiceDeps & { deliveries: Deliver
       return taken.length;
     });
     publishFeed(deps.bus, stored, deps.log);
-    if (handled > 0) deliveries.kick();
+    if (handled > 0) deliveries.kick(b.workspaceId);
     return handled;
   }
 

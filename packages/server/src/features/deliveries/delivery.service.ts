@@ -22,7 +22,9 @@ const CLAIM_BATCH = 20;
 export function createDeliveryService(deps: ServiceDeps & { senders: Partial<Record<ChannelKind, ChannelSender>> }) {
   const { db, clock, log } = deps;
   let running: Promise<void> | null = null;
-  let again = false;
+  // Workspaces kicked since their last run. A kick names its workspace: a process sends what its
+  // own requests stored, and every workspace's leftovers wait for the periodic pass.
+  const kicked = new Set<string>();
 
   async function updateMessage(tx: Tx, emit: Emit, job: Pick<DeliveryRecord, 'workspaceId' | 'messageId' | 'conversationId'>, status: DeliveryStatus, error: string | null) {
     const changed = await setMessageDelivery(tx, job, (m) => {
@@ -81,24 +83,22 @@ export function createDeliveryService(deps: ServiceDeps & { senders: Partial<Rec
     }
   }
 
-  async function runAll(): Promise<void> {
-    do {
-      again = false;
-      for (const workspaceId of await workspacesWithDueDeliveries(db, clock())) await runWorkspace(workspaceId);
-    } while (again);
+  async function runKicked(): Promise<void> {
+    for (const workspaceId of kicked) {
+      kicked.delete(workspaceId);
+      await runWorkspace(workspaceId);
+    }
   }
 
   return {
     workspacesToPass: () => workspacesWithDueDeliveries(db, clock()),
     pass: runWorkspace,
 
-    /** Sends what is due now, in the background (a reply was just stored). */
-    kick(): void {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = runAll()
+    /** Sends the workspace's due jobs now, in the background (a reply was just stored). */
+    kick(workspaceId: string): void {
+      kicked.add(workspaceId);
+      if (running) return;
+      running = runKicked()
         .catch((error: unknown) => log.error({ err: error }, 'delivery run failed'))
         .finally(() => (running = null));
     },

@@ -7,7 +7,7 @@ export function withDeliveryKick(appender: MessageAppender, deliveries: Pick<Del
   return {
     async append(request) {
       const result = await appender.append(request);
-      if (result.kind === 'stored' && !result.duplicate && needsDelivery(result.message)) deliveries.kick();
+      if (result.kind === 'stored' && !result.duplicate && needsDelivery(result.message)) deliveries.kick(result.message.workspaceId);
       return result;
     },
     drain: () => appender.drain(),

@@ -100,7 +100,7 @@ export function createBusinessEventService(deps: ServiceDeps & { customers: Cust
         return outcome;
       });
       publishFeed(deps.bus, stored, deps.log);
-      if (result.sent.length) deps.deliveries.kick();
+      if (result.sent.length) deps.deliveries.kick(workspaceId);
       return result;
     },
   };

@@ -169,3 +169,46 @@ export function argmax(a: ArrayLike<number>): number {
   for (let i = 1; i < a.length; i++) if (a[i]! > a[best]!) best = i;
   return best;
 }
+
+/**
+ * Multinomial logistic regression (softmax), L2-regularized, by SGD with a decaying step and the
+ * weight-scale trick for the decay (w = scale · v). Rows as in trainRows (dims + 1 per class).
+ */
+export function trainSoftmax(xs: Sparse[], labels: Int32Array, k: number, dims: number, lambda: number, epochs: number, seed: number): Float64Array[] {
+  const random = seededRandom(seed);
+  const v = new Float64Array((dims + 1) * k); // feature-major
+  let scale = 1;
+  const n = xs.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const z = new Float64Array(k);
+  let t = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let s = n - 1; s > 0; s--) { const j = Math.floor(random() * (s + 1)); const tmp = order[s]!; order[s] = order[j]!; order[j] = tmp; }
+    for (const i of order) {
+      const eta = 1 / (lambda * (t + 1 / (lambda * 0.5)));
+      t++;
+      const { indices, values } = xs[i]!;
+      const boff = dims * k;
+      for (let m = 0; m < k; m++) z[m] = v[boff + m]!; // bias not decayed, stored unscaled
+      for (let kk = 0; kk < indices.length; kk++) {
+        const off = indices[kk]! * k, x = values[kk]! * scale;
+        for (let m = 0; m < k; m++) z[m]! += v[off + m]! * x;
+      }
+      let max = -Infinity;
+      for (let m = 0; m < k; m++) if (z[m]! > max) max = z[m]!;
+      let sum = 0;
+      for (let m = 0; m < k; m++) { z[m] = Math.exp(z[m]! - max); sum += z[m]!; }
+      scale *= 1 - eta * lambda;
+      if (scale < 1e-6) { for (let j = 0; j < dims * k; j++) v[j]! *= scale; scale = 1; }
+      const yi = labels[i]!;
+      for (let m = 0; m < k; m++) {
+        const g = z[m]! / sum - (m === yi ? 1 : 0);
+        if (Math.abs(g) < 1e-6) continue;
+        const step = (eta * g) / scale;
+        for (let kk = 0; kk < indices.length; kk++) v[indices[kk]! * k + m]! -= step * values[kk]!;
+        v[boff + m]! -= eta * g;
+      }
+    }
+  }
+  return Array.from({ length: k }, (_, m) => Float64Array.from({ length: dims + 1 }, (_, j) => (j === dims ? v[j * k + m]! : v[j * k + m]! * scale)));
+}

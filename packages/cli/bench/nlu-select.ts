@@ -4,105 +4,14 @@
 // (task, variant) with held-out accuracy. Usage: tsx bench/nlu-select.ts <group> [tasks]
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { foldDiacritics, normalizeText, tokenize } from '@tandem/core';
 import { seededRandom, shuffleInPlace, type LabelledText } from '@tandem/nlu';
 import { readLabelled } from '../src/commands/nlu.ts';
-import { argmax, centroidRows, scores, trainRows, type ModelSpec, type Sparse } from './nlu-select-models.ts';
+import { BASE, buildVocab, vectorize, type Feat } from './nlu-select-features.ts';
+import { argmax, centroidRows, scores, trainRows, trainSoftmax, type ModelSpec, type Sparse } from './nlu-select-models.ts';
 
 const DATASETS = [process.env.TANDEM_DATASETS_DIR, resolve(import.meta.dirname, '../../../../shared/datasets'), '/work/shared/datasets']
   .filter((dir): dir is string => Boolean(dir))
   .find((dir) => existsSync(join(dir, 'banking77', 'train.csv')))!;
-
-interface Feat { charMode: 'across' | 'wb' | 'wb+x3'; tf: 'sublinear' | 'bm25'; charIdf: boolean; norm: 'l2' | 'l1'; words: boolean; chars: boolean; charWeight: number; joinWeight?: number }
-const BASE: Feat = { charMode: 'across', tf: 'sublinear', charIdf: true, norm: 'l2', words: true, chars: true, charWeight: 1 };
-
-function analyze(text: string, f: Feat): { words: string[]; chars: string[]; joins: string[] } {
-  const tokens = tokenize(normalizeText(text));
-  const folded = tokens.map((t) => foldDiacritics(t));
-  const words: string[] = [];
-  if (f.words) {
-    for (let i = 0; i < tokens.length; i++) {
-      words.push(`w ${tokens[i]}`);
-      if (folded[i] !== tokens[i]) words.push(`f ${folded[i]}`);
-      if (i + 2 <= tokens.length) words.push(`2 ${folded[i]} ${folded[i + 1]}`);
-    }
-  }
-  const chars: string[] = [];
-  if (f.chars) {
-    const lines = f.charMode === 'across' ? [` ${folded.join(' ')} `] : folded.map((t) => ` ${t} `);
-    for (const line of lines) {
-      for (let n = 2; n <= 5; n++) for (let i = 0; i + n <= line.length; i++) chars.push(line.slice(i, i + n));
-    }
-    if (f.charMode === 'wb+x3') {
-      const line = ` ${folded.join(' ')} `;
-      for (let i = 1; i + 3 < line.length; i++) if (line[i + 1] === ' ') chars.push(line.slice(i, i + 3));
-    }
-  }
-  const joins: string[] = [];
-  if (f.joinWeight) {
-    const line = ` ${folded.join(' ')} `;
-    for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= line.length; i++) {
-        const gram = line.slice(i, i + n);
-        if (gram.slice(1, -1).includes(' ')) joins.push(gram);
-      }
-    }
-  }
-  return { words, chars, joins };
-}
-
-interface Vocab { index: Map<string, number>; idf: Float64Array; isChar: Uint8Array; size: number }
-
-function buildVocab(texts: readonly string[], f: Feat): Vocab {
-  const df = new Map<string, number>();
-  for (const text of texts) {
-    const { words, chars, joins } = analyze(text, f);
-    for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
-    for (const c of new Set(joins)) df.set(`\u0002${c}`, (df.get(`\u0002${c}`) ?? 0) + 1);
-    for (const c of new Set(chars)) df.set(`\u0001${c}`, (df.get(`\u0001${c}`) ?? 0) + 1);
-  }
-  const index = new Map<string, number>();
-  const idf: number[] = [];
-  const isChar: number[] = [];
-  for (const [feature, count] of df) {
-    index.set(feature, idf.length);
-    const char = feature.startsWith('\u0001') || feature.startsWith('\u0002');
-    isChar.push(char ? 1 : 0);
-    idf.push(char && !f.charIdf ? 1 : Math.log((1 + texts.length) / (1 + count)) + 1);
-  }
-  return { index, idf: Float64Array.from(idf), isChar: Uint8Array.from(isChar), size: idf.length };
-}
-
-function vectorize(v: Vocab, text: string, f: Feat): Sparse {
-  const { words, chars, joins } = analyze(text, f);
-  const combined = new Map<number, number>();
-  const group = (features: string[], prefix: string, weight: number) => {
-    const counts = new Map<number, number>();
-    for (const feature of features) {
-      const id = v.index.get(prefix + feature);
-      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    let norm = 0;
-    for (const [id, c] of counts) {
-      const value = (f.tf === 'bm25' ? (c * 2.2) / (c + 1.2) : 1 + Math.log(c)) * v.idf[id]!;
-      counts.set(id, value);
-      norm += f.norm === 'l1' ? value : value * value;
-    }
-    if (norm === 0) return;
-    const scale = weight / (f.norm === 'l1' ? norm : Math.sqrt(norm));
-    for (const [id, value] of counts) combined.set(id, value * scale);
-  };
-  group(words, '', 1);
-  group(chars, '\u0001', f.charWeight);
-  if (f.joinWeight) group(joins, '\u0002', f.joinWeight);
-  const indices = Int32Array.from([...combined.keys()].sort((a, b) => a - b));
-  const values = new Float32Array(indices.length);
-  let norm = 0;
-  indices.forEach((id, k) => { values[k] = combined.get(id)!; norm += f.norm === 'l1' ? values[k]! : values[k]! ** 2; });
-  const scale = norm > 0 ? 1 / (f.norm === 'l1' ? norm : Math.sqrt(norm)) : 0;
-  for (let k = 0; k < values.length; k++) values[k]! *= scale;
-  return { indices, values };
-}
 
 /** Word dropout and neighbour swaps of training phrases (augmentation of training examples only). */
 function augment(examples: LabelledText[], copies: number, drop: number, seed: number): LabelledText[] {
@@ -122,6 +31,8 @@ function augment(examples: LabelledText[], copies: number, drop: number, seed: n
   }
   return out;
 }
+
+const J: Partial<Feat> = { tf: 'bm25', charIdf: false, charMode: 'wb', joinWeight: 0.5 };
 
 interface Task { name: string; train: LabelledText[]; test: LabelledText[] }
 
@@ -175,7 +86,7 @@ async function loadTasks(wanted: string[]): Promise<Task[]> {
   return tasks;
 }
 
-interface Variant { name: string; feat?: Partial<Feat>; model?: Partial<ModelSpec>; protoLambdas?: number[]; aug?: { copies: number; drop: number }; views?: Partial<Feat>[] }
+interface Variant { lr?: { lambda: number; epochs: number; blend?: number[] }; name: string; self?: { rounds: number; perClass: number }; feat?: Partial<Feat>; model?: Partial<ModelSpec>; protoLambdas?: number[]; aug?: { copies: number; drop: number }; views?: Partial<Feat>[] }
 
 function runVariant(task: Task, variant: Variant): void {
   const started = performance.now();
@@ -184,6 +95,8 @@ function runVariant(task: Task, variant: Variant): void {
   const truth = task.test.map((e) => classOf.get(e.intent) ?? -1);
   const spec: ModelSpec = { c: 1, posWeight: 1, ...variant.model };
   const train = variant.aug ? augment(task.train, variant.aug.copies, variant.aug.drop, 7) : task.train;
+  if (variant.lr) { logistic(task, variant, intents, classOf, truth, spec, started); return; }
+  if (variant.self) { selfTrain(task, variant, intents, classOf, truth, spec, started); return; }
   const views = variant.views ?? [variant.feat ?? {}];
   const total = task.test.map(() => new Float64Array(intents.length));
   const proto = task.test.map(() => new Float64Array(intents.length));
@@ -216,7 +129,86 @@ function runVariant(task: Task, variant: Variant): void {
   }
 }
 
+/**
+ * Self-training: the task's test texts are split in two; one half is an unlabeled pool (as a
+ * workspace's past customer messages would be), the other is scored. Each round adds, per class,
+ * the pool texts the current model is surest of, with its labels.
+ */
+function selfTrain(task: Task, variant: Variant, intents: string[], classOf: Map<string, number>, _truth: number[], spec: ModelSpec, started: number): void {
+  const f = { ...BASE, ...variant.feat };
+  const random = seededRandom(55);
+  const order = shuffleInPlace(task.test.map((_, i) => i), random);
+  const poolIdx = order.filter((_, k) => k % 2 === 0);
+  const evalIdx = order.filter((_, k) => k % 2 === 1);
+  const vocab = buildVocab([...task.train.map((e) => e.text), ...poolIdx.map((i) => task.test[i]!.text)], f);
+  const xs = task.train.map((e) => vectorize(vocab, e.text, f));
+  const labels = task.train.map((e) => classOf.get(e.intent)!);
+  const pool = poolIdx.map((i) => vectorize(vocab, task.test[i]!.text, f));
+  const evalX = evalIdx.map((i) => vectorize(vocab, task.test[i]!.text, f));
+  const evalTruth = evalIdx.map((i) => classOf.get(task.test[i]!.intent) ?? -1);
+  const used = new Uint8Array(pool.length);
+  const pseudoX: Sparse[] = [];
+  const pseudoY: number[] = [];
+  for (let round = 0; round <= variant.self!.rounds; round++) {
+    const rows = trainRows([...xs, ...pseudoX], Int32Array.from([...labels, ...pseudoY]), intents.length, vocab.size, spec, 1);
+    let correct = 0;
+    evalX.forEach((x, i) => { if (argmax(scores(rows, x, vocab.size)) === evalTruth[i]) correct++; });
+    console.log(JSON.stringify({ task: task.name, variant: `${variant.name} round ${round} (+${pseudoX.length})`, accuracy: Math.round((correct / evalX.length) * 10000) / 100, seconds: Math.round(performance.now() - started) / 1000 }));
+    if (round === variant.self!.rounds) break;
+    const best: { i: number; c: number; margin: number }[] = [];
+    pool.forEach((x, i) => {
+      if (used[i]) return;
+      const s = scores(rows, x, vocab.size);
+      const c = argmax(s);
+      let second = -Infinity;
+      for (let k = 0; k < s.length; k++) if (k !== c && s[k]! > second) second = s[k]!;
+      best.push({ i, c, margin: s[c]! - second });
+    });
+    best.sort((a, b) => b.margin - a.margin);
+    const taken = new Map<number, number>();
+    for (const b of best) {
+      if ((taken.get(b.c) ?? 0) >= variant.self!.perClass) continue;
+      taken.set(b.c, (taken.get(b.c) ?? 0) + 1);
+      used[b.i] = 1;
+      pseudoX.push(pool[b.i]!);
+      pseudoY.push(b.c);
+    }
+  }
+}
+
+function logistic(task: Task, variant: Variant, intents: string[], classOf: Map<string, number>, truth: number[], spec: ModelSpec, started: number): void {
+  const f = { ...BASE, ...variant.feat };
+  const vocab = buildVocab(task.train.map((e) => e.text), f);
+  const xs = task.train.map((e) => vectorize(vocab, e.text, f));
+  const labels = Int32Array.from(task.train, (e) => classOf.get(e.intent)!);
+  const lr = trainSoftmax(xs, labels, intents.length, vocab.size, variant.lr!.lambda, variant.lr!.epochs, 1);
+  const svm = variant.lr!.blend ? trainRows(xs, labels, intents.length, vocab.size, spec, 1) : null;
+  const testX = task.test.map((e) => vectorize(vocab, e.text, f));
+  const seconds = Math.round(performance.now() - started) / 1000;
+  for (const b of variant.lr!.blend ?? [0]) {
+    let correct = 0;
+    testX.forEach((x, i) => {
+      const l = scores(lr, x, vocab.size);
+      const combined = svm ? (() => { const s = scores(svm, x, vocab.size); return s.map((v, c) => b * v + (1 - b) * l[c]! / 10); })() : l;
+      if (argmax(combined) === truth[i]) correct++;
+    });
+    console.log(JSON.stringify({ task: task.name, variant: `${variant.name} blend ${b}`, accuracy: Math.round((correct / task.test.length) * 10000) / 100, seconds }));
+  }
+}
+
 const GROUPS: Record<string, Variant[]> = {
+  lr2: [
+    { name: 'J lr 5e-6', feat: J, lr: { lambda: 5e-6, epochs: 20, blend: [0, 0.3, 0.5, 0.7] } },
+    { name: 'J lr 1e-6', feat: J, lr: { lambda: 1e-6, epochs: 20, blend: [0, 0.3, 0.5, 0.7] } },
+  ],
+  lr: [
+    { name: 'J lr 1e-4', feat: J, lr: { lambda: 1e-4, epochs: 15, blend: [0, 0.3, 0.5, 0.7, 1] } },
+    { name: 'J lr 2e-5', feat: J, lr: { lambda: 2e-5, epochs: 15, blend: [0, 0.3, 0.5, 0.7, 1] } },
+  ],
+  skip: [{ name: 'J skip', feat: { ...J, skip: true } }],
+  c6: [{ name: 'J char 2-6', feat: { ...J, charMax: 6 } }],
+  jbase: [{ name: 'J', feat: J }],
+  self: [{ name: 'J self', feat: J, self: { rounds: 5, perClass: 10 } }],
   base: [{ name: 'baseline' }],
   feat: [
     { name: 'char_wb', feat: { charMode: 'wb' } },

@@ -10,17 +10,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { pino } from 'pino';
 import { findPersonalData, normalizeText } from '@tandem/core';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config/load.ts';
-import { openDatabase } from '../src/adapters/postgres/database.ts';
-import { createInProcessBus } from '../src/adapters/bus/in-process.bus.ts';
-import { systemClock, uuidV7 } from '../src/platform/clock.ts';
-import { openFileStorage, openMailer } from '../src/main.ts';
+import { startInProcessApp } from './in-process-app.ts';
 import { machineInfo } from './report.ts';
 import { median, percentile, round } from './stats.ts';
 
@@ -60,15 +53,7 @@ const flagged = texts.filter((t) => findPersonalData(t).length > 0);
 const found = planted.filter((t) => findPersonalData(t).length > 0).length;
 
 // ---- 2. agent reads, masked vs not --------------------------------------------------------
-const log = pino({ level: 'silent' });
-const config = loadConfig({ TANDEM_DATA_DIR: '/tmp/tandem-bench-privacy', RATE_LIMIT_PER_MINUTE: '100000000', PERIODIC_PASS_SECONDS: '0' });
-const database = await openDatabase({ kind: 'pglite', dataDir: null });
-await database.migrate();
-const deps = { config, log, db: database.db, bus: createInProcessBus(log), mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7, drafter: null };
-const app = await createApp(deps);
-await app.http.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
-const { services } = app;
+const { services, base, close } = await startInProcessApp('privacy');
 const workspace = await services.workspaces.create({ name: 'Bench', slug: 'bench-privacy', settings: { conversationGrouping: 'thread', bot: { enabled: false, strategy: 'human-first', threshold: null } } });
 const agent = await services.agents.create(workspace.id, { email: 'lead@bench.example.com', name: 'Lead', role: 'admin', password: 'correct horse battery', skills: [] }, null);
 const { token } = await services.auth.issue('api', workspace.id, { agentId: agent.id, name: 'bench' });
@@ -157,5 +142,4 @@ const summary = {
 console.log(JSON.stringify(summary, null, 2));
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 await writeFile(new URL('./results/privacy.json', import.meta.url), `${JSON.stringify(summary, null, 2)}\n`);
-await app.http.close();
-await database.close();
+await close();

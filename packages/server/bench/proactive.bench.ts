@@ -7,17 +7,12 @@
 //    appended through the message appender into existing conversations.
 // Prints a JSON summary and writes bench/results/proactive.json.
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
-import { createApp } from '../src/app.ts';
-import { loadConfig } from '../src/config/load.ts';
 import { sql } from 'drizzle-orm';
-import { openDatabase, rowsOf } from '../src/adapters/postgres/database.ts';
-import { createInProcessBus } from '../src/adapters/bus/in-process.bus.ts';
-import { systemClock, uuidV7 } from '../src/platform/clock.ts';
-import { openFileStorage, openMailer } from '../src/main.ts';
+import { rowsOf } from '../src/adapters/postgres/database.ts';
+import { uuidV7 } from '../src/platform/clock.ts';
 import { customers, identities } from '../src/adapters/postgres/schema.ts';
+import { startInProcessApp } from './in-process-app.ts';
 import { machineInfo } from './report.ts';
 import { percentile, round } from './stats.ts';
 
@@ -27,15 +22,7 @@ const VISITORS = 100;
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
 
 const machine = machineInfo();
-const log = pino({ level: 'silent' });
-const config = loadConfig({ TANDEM_DATA_DIR: '/tmp/tandem-bench-proactive', RATE_LIMIT_PER_MINUTE: '100000000', PERIODIC_PASS_SECONDS: '0' });
-const database = await openDatabase({ kind: 'pglite', dataDir: null });
-await database.migrate();
-const deps = { config, log, db: database.db, bus: createInProcessBus(log), mailer: openMailer(config, log), files: openFileStorage(config), clock: systemClock, ids: uuidV7, drafter: null };
-const app = await createApp(deps);
-await app.http.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
-const { services } = app;
+const { db, services, base, close } = await startInProcessApp('proactive');
 const workspace = await services.workspaces.create({ name: 'Bench', slug: 'bench-proactive', settings: { proactive: { perSession: 1, perWeek: 1000, requireConsent: true, purchaseUrlPatterns: ['/checkout*'] } } });
 const agent = await services.agents.create(workspace.id, { email: 'lead@bench.example.com', name: 'Lead', role: 'admin', password: 'correct horse battery', skills: [] }, null);
 const text = { en: 'Questions about plans?', vi: 'Bạn có câu hỏi về các gói?', fa: 'سؤالی دربارهٔ طرح‌ها دارید؟' };
@@ -79,8 +66,8 @@ const now = new Date();
 const people = Array.from({ length: RECIPIENTS }, () => uuidV7());
 for (let at = 0; at < people.length; at += 1000) {
   const chunk = people.slice(at, at + 1000);
-  await database.db.insert(customers).values(chunk.map((id, i) => ({ workspaceId: workspace.id, id, name: `Customer ${at + i}`, consent: { automation: true, behaviour: false, marketing: false }, createdAt: now, updatedAt: now })));
-  await database.db.insert(identities).values(chunk.map((customerId) => ({ workspaceId: workspace.id, id: uuidV7(), customerId, kind: 'web', value: randomUUID(), createdAt: now })));
+  await db.insert(customers).values(chunk.map((id, i) => ({ workspaceId: workspace.id, id, name: `Customer ${at + i}`, consent: { automation: true, behaviour: false, marketing: false }, createdAt: now, updatedAt: now })));
+  await db.insert(identities).values(chunk.map((customerId) => ({ workspaceId: workspace.id, id: uuidV7(), customerId, kind: 'web', value: randomUUID(), createdAt: now })));
 }
 const broadcastStarted = performance.now();
 const created = await services.broadcasts.create(workspace.id, agent.id, { name: 'Notice', purpose: 'service', audience: { kind: 'all' }, channels: ['web'], message: { text }, ratePerMinute: 100_000 });
@@ -90,15 +77,14 @@ const done = await services.broadcasts.get(workspace.id, created.id);
 if (done.status !== 'done') throw new Error(`broadcast ${done.status}: ${JSON.stringify(done.counts)}`);
 
 // Baseline: as many agent messages, appended into the conversations the broadcast opened.
-const conversationIds = rowsOf<{ conversation_id: string }>(await database.db.execute(sql`SELECT conversation_id FROM broadcast_recipients WHERE broadcast_id = ${created.id} AND conversation_id IS NOT NULL`)).map((r) => r.conversation_id);
+const conversationIds = rowsOf<{ conversation_id: string }>(await db.execute(sql`SELECT conversation_id FROM broadcast_recipients WHERE broadcast_id = ${created.id} AND conversation_id IS NOT NULL`)).map((r) => r.conversation_id);
 const appendStarted = performance.now();
 for (let at = 0; at < conversationIds.length; at += 250) {
   await Promise.all(conversationIds.slice(at, at + 250).map((conversationId) => services.appender.append({ workspaceId: workspace.id, conversationId, author: 'agent', authorId: agent.id, channel: 'web', private: false, body: text.en, content: {}, idempotencyKey: null })));
 }
 const appendMs = performance.now() - appendStarted;
 
-await app.http.close();
-await database.close();
+await close();
 
 const stat = (s: number[]) => ({ medianMs: round(percentile(s, 0.5), 2), p95Ms: round(percentile(s, 0.95), 2), p99Ms: round(percentile(s, 0.99), 2) });
 const perSecond = (count: number, ms: number) => Math.round((count * 1000) / ms);

@@ -1,51 +1,20 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { createWidgetController } from '../app/widget-controller.ts';
-import { createSafeStorage } from '../state/safe-storage.ts';
+import { json, mountOnFakeServer } from './mounted-widget.fixtures.tsx';
 import type { WidgetLocale } from '../state/widget-state.ts';
-import { aConfig } from '../state/widget.fixtures.ts';
-import { mountWidget } from './mount-widget.tsx';
-
-type Call = { method: string; path: string; body: unknown };
-
-let unmount: (() => void) | null = null;
-
-afterEach(() => {
-  unmount?.();
-  unmount = null;
-});
 
 function render(options: { locale?: WidgetLocale; failSaves?: boolean } = {}) {
-  const calls: Call[] = [];
   let stored = { automation: true, behaviour: false, marketing: false };
-  const fetchFn = (async (input: string, init: RequestInit) => {
-    const path = new URL(input).pathname.replace('/api/v1/widget/ws-1', '');
-    const method = init.method ?? 'GET';
-    const body = init.body ? JSON.parse(String(init.body)) : null;
-    calls.push({ method, path, body });
-    const json = (status: number, payload: unknown) => new Response(JSON.stringify(payload), { status, headers: { 'content-type': 'application/json' } });
-    if (path === '/sessions') return json(201, { token: 'tok-1', customerId: 'c1', visitorId: 'v1' });
-    if (path === '/consent' && method === 'GET') return json(200, stored);
-    if (path === '/consent' && options.failSaves) return json(503, { status: 503, code: 'server.shutting_down', detail: 'later' });
-    if (path === '/consent') return json(200, (stored = { ...stored, ...body }));
-    return json(200, { items: [] });
-  }) as unknown as typeof fetch;
-  const controller = createWidgetController({
-    workspaceId: 'ws-1',
-    apiOrigin: 'https://tandem.test',
-    locale: options.locale ?? 'en',
-    storage: createSafeStorage(() => null),
-    fetchFn,
+  const { controller, shadow, calls, byTestId } = mountOnFakeServer({
+    locale: options.locale,
+    route: ({ method, path, body }) => {
+      if (path === '/consent' && method === 'GET') return json(200, stored);
+      if (path === '/consent' && options.failSaves) return json(503, { status: 503, code: 'server.shutting_down', detail: 'later' });
+      if (path === '/consent') return json(200, (stored = { ...stored, ...(body as object) }));
+      return json(200, { items: [] });
+    },
   });
-  controller.store.dispatch({ type: 'config.loaded', config: aConfig() });
-  controller.open();
-  act(() => {
-    unmount = mountWidget(controller);
-  });
-  const shadow = document.querySelector('tandem-widget')?.shadowRoot;
-  if (!shadow) throw new Error('no shadow root');
-  const byTestId = (id: string) => shadow.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const click = (id: string) =>
     act(() => {
       const element = byTestId(id);

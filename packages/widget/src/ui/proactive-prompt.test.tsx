@@ -1,54 +1,27 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
+import { json, mountOnFakeServer } from './mounted-widget.fixtures.tsx';
 import type { WidgetRule } from '@tandem/protocol';
-import { createWidgetController } from '../app/widget-controller.ts';
-import { createSafeStorage } from '../state/safe-storage.ts';
 import type { WidgetLocale } from '../state/widget-state.ts';
-import { aConfig, aProactiveAnswer, aWidgetRule, EXPOSURE_ID, RULE_ID } from '../state/widget.fixtures.ts';
+import { aProactiveAnswer, aWidgetRule, EXPOSURE_ID, RULE_ID } from '../state/widget.fixtures.ts';
 import { FakeSocket } from '../transport/fake-socket.fixtures.ts';
-import { mountWidget } from './mount-widget.tsx';
-
-type Call = { method: string; path: string; body: unknown };
-
-let unmount: (() => void) | null = null;
-
-afterEach(() => {
-  unmount?.();
-  unmount = null;
-});
 
 function render(options: { locale?: WidgetLocale; rules?: WidgetRule[] } = {}) {
-  const calls: Call[] = [];
-  const fetchFn = (async (input: string, init: RequestInit) => {
-    const path = new URL(input).pathname.replace('/api/v1/widget/ws-1', '');
-    const method = init.method ?? 'GET';
-    calls.push({ method, path, body: init.body ? JSON.parse(String(init.body)) : null });
-    const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-    if (path === '/sessions') return json(201, { token: 'tok-1', customerId: 'c1', visitorId: 'v1' });
-    if (path === '/proactive') return json(200, aProactiveAnswer({ rules: options.rules ?? [] }));
-    if (path === '/proactive/exposures') return json(201, { id: EXPOSURE_ID, outcome: 'shown', reason: null });
-    if (path.startsWith('/proactive/')) return new Response(null, { status: 204 });
-    if (path === '/guides') return json(200, { items: [] });
-    if (path.endsWith('/steps')) return json(200, { runId: 'run-1', stepId: 'start', text: { en: 'Which order?' }, choices: [], end: null });
-    if (path === '/conversations') return json(200, { items: [] });
-    return json(202, { ok: true });
-  }) as unknown as typeof fetch;
-  const controller = createWidgetController({
-    workspaceId: 'ws-1',
-    apiOrigin: 'https://tandem.test',
-    locale: options.locale ?? 'en',
-    storage: createSafeStorage(() => null),
-    fetchFn,
+  const { controller, shadow, calls, byTestId } = mountOnFakeServer({
+    locale: options.locale,
+    open: false,
     createSocket: () => new FakeSocket() as unknown as WebSocket,
+    route: ({ path }) => {
+      if (path === '/proactive') return json(200, aProactiveAnswer({ rules: options.rules ?? [] }));
+      if (path === '/proactive/exposures') return json(201, { id: EXPOSURE_ID, outcome: 'shown', reason: null });
+      if (path.startsWith('/proactive/')) return new Response(null, { status: 204 });
+      if (path === '/guides') return json(200, { items: [] });
+      if (path.endsWith('/steps')) return json(200, { runId: 'run-1', stepId: 'start', text: { en: 'Which order?' }, choices: [], end: null });
+      if (path === '/conversations') return json(200, { items: [] });
+      return json(202, { ok: true });
+    },
   });
-  controller.store.dispatch({ type: 'config.loaded', config: aConfig() });
-  act(() => {
-    unmount = mountWidget(controller);
-  });
-  const shadow = document.querySelector('tandem-widget')?.shadowRoot;
-  if (!shadow) throw new Error('no shadow root');
-  const byTestId = (id: string) => shadow.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const show = (action: Partial<WidgetRule['action']> = {}) =>
     act(() => controller.store.dispatch({ type: 'proactive.shown', prompt: { exposureId: EXPOSURE_ID, ruleId: RULE_ID, action: aWidgetRule({ kind: 'page_view' }, { action }).action } }));
   const click = (element: Element | null | undefined) =>

@@ -59,3 +59,26 @@ describe('a database error mid-request', () => {
     assert.deepEqual(seqs, [1, 2, 3, 4, 5], 'no gap where the failed message was');
   });
 });
+
+describe('settings saved at the same moment', () => {
+  it('keeps every one of them: each save changes only its own part of the workspace', async () => {
+    const ws = await createWorkspace(app);
+    const admin = { token: ws.tokens.admin };
+    const saves = await Promise.all([
+      call(app, 'PATCH', '/api/v1/workspace', { ...admin, body: { settings: { reopenWindowHours: 5 } } }),
+      call(app, 'PATCH', '/api/v1/workspace', { ...admin, body: { settings: { csat: { enabled: false, delayMinutes: 7 } } } }),
+      call(app, 'PATCH', '/api/v1/workspace', { ...admin, body: { name: 'Renamed while others save' } }),
+      call(app, 'PATCH', '/api/v1/workspace', { ...admin, body: { settings: { widgetOrigins: ['https://shop.example.com'] } } }),
+      call(app, 'PUT', '/api/v1/proactive/settings', { ...admin, body: { perSession: 2, perWeek: 9, requireConsent: true, purchaseUrlPatterns: [] } }),
+      call(app, 'PUT', '/api/v1/privacy/settings', { ...admin, body: { maskPiiForAgents: true, retentionDays: 30, retentionAction: 'anonymize' } }),
+    ]);
+    assert.deepEqual(saves.map((s) => s.status), [200, 200, 200, 200, 200, 200]);
+    const { body } = await call(app, 'GET', '/api/v1/workspace', admin);
+    assert.equal(body.name, 'Renamed while others save');
+    assert.equal(body.settings.reopenWindowHours, 5);
+    assert.deepEqual(body.settings.csat, { enabled: false, delayMinutes: 7 });
+    assert.deepEqual(body.settings.widgetOrigins, ['https://shop.example.com']);
+    assert.equal((await call(app, 'GET', '/api/v1/proactive/settings', admin)).body.perWeek, 9);
+    assert.deepEqual((await call(app, 'GET', '/api/v1/privacy/settings', admin)).body, { maskPiiForAgents: true, retentionDays: 30, retentionAction: 'anonymize' });
+  });
+});

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { DEFAULT_PRIVACY_SETTINGS, type PrivacySettings } from '@tandem/core';
 import { inTransaction } from '../../adapters/postgres/database.ts';
 import type { Actor } from '../../domain/records.ts';
@@ -21,8 +20,7 @@ export function createPrivacySettingsService(deps: ServiceDeps & { onSettingsCha
     async replace(workspaceId: string, next: PrivacySettings, actor: Actor): Promise<PrivacySettings> {
       const saved = await inTransaction(db, async (tx) => {
         // The row lock orders concurrent saves, so each audit entry's `before` is what it replaced.
-        await tx.execute(sql`SELECT id FROM workspaces WHERE id = ${workspaceId} FOR UPDATE`);
-        const workspace = await findWorkspace(tx, workspaceId);
+        const workspace = await findWorkspace(tx, workspaceId, { lock: true });
         if (!workspace) throw appError('workspace.not_found');
         const before: PrivacySettings = { ...DEFAULT_PRIVACY_SETTINGS, ...workspace.settings.privacy };
         const after: PrivacySettings = { maskPiiForAgents: next.maskPiiForAgents, retentionDays: next.retentionDays, retentionAction: next.retentionAction };

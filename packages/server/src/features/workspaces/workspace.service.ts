@@ -1,5 +1,5 @@
 import type { WorkspaceRecord, WorkspaceSettings } from '../../domain/records.ts';
-import { pgCode } from '../../adapters/postgres/database.ts';
+import { inTransaction, pgCode } from '../../adapters/postgres/database.ts';
 import { listTeams } from '../teams/team.store.ts';
 import { appError } from '../../platform/app-error.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -31,17 +31,20 @@ export function createWorkspaceService(deps: ServiceDeps) {
       return workspace;
     },
 
+    /** Settings are merged into the stored ones under a row lock, so concurrent saves of different settings all stay. */
     async update(id: string, change: { name?: string | undefined; settings?: Partial<WorkspaceSettings> | undefined }) {
-      const current = await findWorkspace(db, id);
-      if (!current) throw appError('workspace.not_found');
-      const settings = change.settings ? { ...current.settings, ...stripUndefined(change.settings) } : undefined;
       const named = (change.settings?.prechat?.topics ?? []).flatMap((t, i) => (t.teamId ? [{ teamId: t.teamId, path: `settings.prechat.topics.${i}.teamId` }] : []));
       if (named.length) {
         const teams = new Set((await listTeams(db, id)).map((t) => t.id));
         const unknown = named.filter((n) => !teams.has(n.teamId));
         if (unknown.length) throw appError('team.not_found', 'A pre-chat topic names a team that is not in this workspace.', { fields: unknown.map((u) => ({ path: u.path, message: 'no such team' })) });
       }
-      return (await updateWorkspace(db, id, { ...(change.name ? { name: change.name } : {}), ...(settings ? { settings } : {}) }))!;
+      return inTransaction(db, async (tx) => {
+        const current = await findWorkspace(tx, id, { lock: true });
+        if (!current) throw appError('workspace.not_found');
+        const settings = change.settings ? { ...current.settings, ...stripUndefined(change.settings) } : undefined;
+        return (await updateWorkspace(tx, id, { ...(change.name ? { name: change.name } : {}), ...(settings ? { settings } : {}) }))!;
+      });
     },
   };
 }

@@ -30,8 +30,10 @@ export async function insertWorkspace(q: Queryable, w: WorkspaceRecord): Promise
   await q.insert(workspaces).values({ ...w, settings: { ...w.settings } });
 }
 
-export async function findWorkspace(q: Queryable, id: string): Promise<WorkspaceRecord | null> {
-  const [row] = await q.select().from(workspaces).where(eq(workspaces.id, id));
+/** With `lock`, inside a transaction, the row stays locked until it ends (read, change, write back). */
+export async function findWorkspace(q: Queryable, id: string, options: { lock?: boolean } = {}): Promise<WorkspaceRecord | null> {
+  const query = q.select().from(workspaces).where(eq(workspaces.id, id));
+  const [row] = options.lock ? await query.for('update') : await query;
   return row ? toRecord(row) : null;
 }
 

@@ -89,6 +89,7 @@ export function createServices(deps: ServiceDeps) {
     { name: 'broadcasts', workspaces: () => broadcasts.workspacesToPass(), run: (workspaceId) => broadcasts.pass(workspaceId) },
     { name: 'privacy', workspaces: () => privacy.erasure.workspacesToPass(), run: (workspaceId) => privacy.erasure.pass(workspaceId) },
     { name: 'retention', workspaces: () => privacy.retention.workspacesToPass(), run: (workspaceId) => privacy.retention.pass(workspaceId) },
+    { name: 'file-removals', workspaces: () => privacy.fileRemovals.workspacesToPass(), run: (workspaceId) => privacy.fileRemovals.pass(workspaceId) },
     { name: 'deliveries', workspaces: () => deliveries.workspacesToPass(), run: (workspaceId) => deliveries.pass(workspaceId) },
     { name: 'csat', workspaces: () => listWorkspaceIds(deps.db), run: (workspaceId) => csat.pass(workspaceId) },
     { name: 'analytics', workspaces: () => listWorkspaceIds(deps.db), run: (workspaceId) => facts.refresh(workspaceId) },

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { is, sql } from 'drizzle-orm';
 import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
@@ -242,6 +243,30 @@ describe('customer data rights', () => {
     assert.deepEqual([retried.status, retried.attempts, retried.error, retried.report.conversations], ['done', 3, null, 2]);
     const given = (await call(app, 'GET', `/api/v1/privacy-requests?customerId=${reza.customerId}`, { token: ws.tokens.admin })).body.items[0];
     assert.equal(given.status, 'failed', 'a failed request stays failed: a person must look at it');
+  });
+
+  it('a file the disk would not remove after the commit is removed by a later pass, not forgotten', async () => {
+    const ws = await botWorkspace();
+    const lan = await person(ws, 'Lan');
+    const path = diskPath(ws, lan.file.url);
+    // The disk refuses: a directory with something in it stands where the file was.
+    await rm(path);
+    await mkdir(join(path, 'busy'), { recursive: true });
+    const request = await requestErasure(ws, lan.customerId);
+    assert.equal(await erasure.pass(ws.id), 1);
+    assert.equal((await privacyRequest(ws, request.id)).status, 'done', 'the erasure itself is complete');
+    const left = () => count(sql`SELECT count(*)::int AS n FROM file_removals WHERE workspace_id = ${ws.id}`);
+    assert.equal(await left(), 1, 'the removal is remembered');
+    const { fileRemovals } = app.services.privacy;
+    assert.equal(await fileRemovals.pass(ws.id), 0, 'not yet: it may still be under way right after its commit');
+    // The bytes are back as a file (the disk recovered), and time passes.
+    await rm(path, { recursive: true });
+    await writeFile(path, PNG);
+    advance(2 * MINUTE);
+    assert.ok((await fileRemovals.workspacesToPass()).includes(ws.id));
+    assert.equal(await fileRemovals.pass(ws.id), 1);
+    assert.equal(existsSync(path), false, 'the bytes are gone');
+    assert.equal(await left(), 0);
   });
 
   it('agents may not export, erase, follow requests or change privacy settings', async () => {

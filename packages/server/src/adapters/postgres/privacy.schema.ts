@@ -27,3 +27,18 @@ export const privacyRequests = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index().on(t.status, t.createdAt)],
 );
+
+/**
+ * Stored files whose rows an erasure or retention batch deleted, written in the same transaction.
+ * The bytes are removed just after the commit and the entry with them; an entry left behind (the
+ * process died in between, or the disk refused) is taken again by a periodic pass until it goes.
+ */
+export const fileRemovals = pgTable(
+  'file_removals',
+  {
+    workspaceId: workspaceId(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.storageKey] }), index().on(t.createdAt)],
+);

@@ -8,7 +8,8 @@ import { customerAndMerged, eraseCustomerData, lockCustomers } from './erasure.s
 import {
   claimDueRequest, findOpenRequest, findRequest, insertRequest, listRequests, updateRequest, workspacesWithDueRequests, type PrivacyRequestRecord,
 } from './privacy-request.store.ts';
-import { removeStoredFiles } from './remove-stored-files.ts';
+import type { FileRemovals } from './file-removals.ts';
+import { queueFileRemovals } from './file-removals.store.ts';
 
 /** Attempts before a request is given up as failed (a person must look at `error`). */
 export const MAX_ERASURE_ATTEMPTS = 5;
@@ -19,11 +20,11 @@ const SYSTEM: Actor = { type: 'system', id: null };
 /**
  * Erasure of a customer as a durable job: the request is stored (queued) and answered at once;
  * the periodic pass takes it (SKIP LOCKED), erases in one transaction with the request marked
- * done and audited, then removes the stored files. A failure puts it back in the queue with
+ * done and audited and its files queued for removal, then removes them. A failure puts it back in the queue with
  * its error, until the attempts run out; a process dying mid-job leaves it `running`, and it
  * is taken again once stale.
  */
-export function createErasureService(deps: ServiceDeps & { onTrainingChanged: (workspaceId: string) => void }) {
+export function createErasureService(deps: ServiceDeps & { fileRemovals: FileRemovals; onTrainingChanged: (workspaceId: string) => void }) {
   const { db, clock, ids, log } = deps;
 
   /** One attempt: erase and finish the request in one transaction; on failure, requeue or give up. */
@@ -35,6 +36,7 @@ export function createErasureService(deps: ServiceDeps & { onTrainingChanged: (w
         await lockCustomers(tx, workspaceId, customerIds);
         const now = clock();
         const result = await eraseCustomerData(tx, { workspaceId, customerIds, pseudonymId: ids(), now });
+        await queueFileRemovals(tx, workspaceId, result.storageKeys, now);
         await updateRequest(tx, workspaceId, id, { status: 'done', report: result.report, error: null, finishedAt: now });
         await recordAudit(tx, {
           workspaceId, id: ids(), actor: SYSTEM, action: 'customer.erased', targetType: 'customer', targetId: customerId,
@@ -55,7 +57,7 @@ export function createErasureService(deps: ServiceDeps & { onTrainingChanged: (w
     const done = await attempt(request);
     if (!done) return;
     // After the commit: had the transaction failed, the rows would still point at the bytes.
-    await removeStoredFiles(deps, done.storageKeys);
+    await deps.fileRemovals.remove(request.workspaceId, done.storageKeys);
     if (done.report.trainingPhrases) deps.onTrainingChanged(request.workspaceId);
     log.info({ workspaceId: request.workspaceId, requestId: request.id, removed: done.report }, 'customer erased');
   }

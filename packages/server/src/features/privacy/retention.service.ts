@@ -2,7 +2,8 @@ import { inTransaction } from '../../adapters/postgres/database.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { recordAudit } from '../audit/audit.store.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
-import { removeStoredFiles } from './remove-stored-files.ts';
+import type { FileRemovals } from './file-removals.ts';
+import { queueFileRemovals } from './file-removals.store.ts';
 import { anonymizeConversations, deleteExpiredConversations, takeExpired, workspacesWithRetention } from './retention.store.ts';
 
 // Conversations per transaction, and transactions per pass: short locks, bounded work per round.
@@ -19,7 +20,7 @@ const add = (total: Record<string, number>, more: Record<string, number>) => {
  * `retentionDays` (by the injected clock) are anonymized or deleted, in batches. Each batch
  * commits on its own, with its audit entry, and removes its files after the commit.
  */
-export function createRetentionService(deps: ServiceDeps) {
+export function createRetentionService(deps: ServiceDeps & { fileRemovals: FileRemovals }) {
   const { db, clock, ids, log } = deps;
 
   return {
@@ -42,10 +43,11 @@ export function createRetentionService(deps: ServiceDeps) {
             workspaceId, id: ids(), actor: { type: 'system', id: null }, action: 'retention.applied', targetType: 'workspace', targetId: workspaceId,
             data: { action, retentionDays: days, cutoff: cutoff.toISOString(), counts: done.counts }, at: clock(),
           });
+          await queueFileRemovals(tx, workspaceId, done.storageKeys, clock());
           return { size: due.length, ...done };
         });
         if (!batch) break;
-        await removeStoredFiles(deps, batch.storageKeys);
+        await deps.fileRemovals.remove(workspaceId, batch.storageKeys);
         add(total, batch.counts);
         if (batch.size < BATCH) break;
       }

@@ -119,11 +119,19 @@ export function createReceiveService(deps: ServiceDeps & { appender: MessageAppe
     // One transaction from "who is this?" to the stored first message: a failure anywhere
     // leaves no customer, conversation or message behind.
     const decision = await transact(deps, async (tx, emit) => {
-      const customerId = 'customerId' in input
-        ? input.customerId
-        : await customers.resolveIn(tx, input.workspaceId, input.identity.kind, input.identity.value, input.customerName);
+      const resolve = () => 'customerId' in input
+        ? Promise.resolve(input.customerId)
+        : customers.resolveIn(tx, input.workspaceId, input.identity.kind, input.identity.value, input.customerName);
+      let customerId = await resolve();
       // Locking the customer serializes their concurrent first messages: one conversation, not two.
-      if (!(await lockCustomer(tx, input.workspaceId, customerId))) throw appError('customer.not_found');
+      let locked = await lockCustomer(tx, input.workspaceId, customerId);
+      // An erasure committed while this waited for the lock: the address now belongs to no one, and
+      // resolving it again makes a new customer, rather than a message joining the erased one.
+      if (locked?.erased && !('customerId' in input)) {
+        customerId = await resolve();
+        locked = await lockCustomer(tx, input.workspaceId, customerId);
+      }
+      if (!locked || locked.erased) throw appError('customer.not_found');
       const candidates = await customerConversations(tx, input.workspaceId, customerId);
       const choice = chooseConversation(settings, candidates, { channel: input.channel, threadKey: input.threadKey ?? null }, clock());
       const message = { ...input, customerId };

@@ -113,11 +113,15 @@ export async function updateCustomerRow(
 }
 
 /** Row-locks a customer for the rest of the transaction; false if there is no such customer. */
-export async function lockCustomer(q: Queryable, workspaceId: string, id: string): Promise<boolean> {
-  const rows = await q
-    .select({ id: customers.id })
+/** The attribute that marks an erased customer's tombstone (its value: when). */
+export const ERASED_ATTRIBUTE = 'erasedAt';
+
+/** Locks the customer's row until the transaction ends; answers whether it is there and whether it is an erased tombstone. */
+export async function lockCustomer(q: Queryable, workspaceId: string, id: string): Promise<{ erased: boolean } | null> {
+  const [row] = await q
+    .select({ attributes: customers.attributes })
     .from(customers)
     .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)))
     .for('update');
-  return rows.length > 0;
+  return row ? { erased: ERASED_ATTRIBUTE in (row.attributes ?? {}) } : null;
 }

@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { CONSENT_PURPOSES } from '@tandem/core';
 import { rowsOf, type Queryable } from '../../adapters/postgres/database.ts';
+import { ERASED_ATTRIBUTE } from '../customers/customer.store.ts';
 import { deleteConversationRecords, messagesOf } from './conversation-records.store.ts';
 import { attachmentKeysOnlyIn, deleteFileRows, releaseOriginals } from './stored-files.store.ts';
 import { countChanged, uuidArray } from './uuid-array.ts';
-
-/** The attribute that marks an erased customer's tombstone (its value: when). */
-export const ERASED_ATTRIBUTE = 'erasedAt';
 
 /** The customer and every record merged into them (the same person, whose old profiles keep a name). */
 export async function customerAndMerged(q: Queryable, workspaceId: string, customerId: string): Promise<string[]> {

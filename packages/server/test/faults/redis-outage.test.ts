@@ -2,7 +2,8 @@
 // processes share one PostgreSQL database and a Redis of this test's own (the shared one is left
 // alone); an agent is connected to A, a customer writes through B. While Redis is down messages
 // are still accepted and still reach the agent (its feed falls back to reading the database);
-// once Redis is back, live fan-out resumes. Nothing is lost or delivered twice.
+// once Redis is back, live fan-out resumes. Nothing is lost or delivered twice, and rate limits
+// hold throughout (counted per process while Redis is away).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -78,6 +79,12 @@ describe('Redis going away under two server processes', { skip, timeout: 120_000
     const duringOutage = [];
     for (let i = 0; i < 5; i++) duringOutage.push(await write());
     const acceptMs = Date.now() - downAt;
+    // Limits still hold: each process counts on its own until Redis returns (sign-in guessing stays throttled).
+    const guesses: Array<number | null> = [];
+    for (let i = 0; i < 11; i++) {
+      guesses.push((await requestJson(b!.url, 'POST', '/api/v1/auth/login', { body: { workspace: owner.slug, email: 'nobody@example.com', password: `guess ${i}` } })).status);
+    }
+    assert.deepEqual(guesses, [...Array(10).fill(401), 429], 'sign-in is still limited to 10 a minute during the outage');
     for (const m of duringOutage) await arrives(m.body, DEGRADED_MS);
     const degradedMs = Date.now() - downAt;
     // An agent who connects during the outage is let in at once, and is served the same way.

@@ -82,7 +82,7 @@ export function createServices(deps: ServiceDeps) {
   const broadcasts = createBroadcastService({ ...deps, deliveries, unsubscribe });
   // Erasing phrases agents made from a customer's messages retrains the bot without them.
   const agentView = createAgentView(deps);
-  const privacy = createPrivacyServices({ ...deps, publicUrl, onTrainingChanged: (workspaceId) => botModels.retrainLater(workspaceId), onSettingsChanged: (workspaceId) => agentView.changed(workspaceId) });
+  const privacy = createPrivacyServices({ ...deps, publicUrl, onTrainingChanged: (workspaceId) => botModels.retrainLater(workspaceId), onSettingsChanged: (workspaceId, settings) => agentView.changed(workspaceId, settings.maskPiiForAgents) });
   const passes = createPeriodicPasses([
     { name: 'routing', workspaces: () => routing.workspacesToPass(), run: (workspaceId) => routing.pass(workspaceId) },
     { name: 'sla', workspaces: () => workspacesWithSla(deps.db), run: (workspaceId) => sla.pass(workspaceId) },

@@ -89,6 +89,22 @@ describe('personal data shown to agents', () => {
     }
   });
 
+  it('a feed already open is masked from the moment the setting is saved', async () => {
+    const socket = await connect(`${base.replace('http', 'ws')}/api/v1/ws`);
+    try {
+      socket.send({ type: 'hello', token });
+      await socket.waitFor((f) => f.type === 'ready');
+      await maskForAgents(true);
+      const v = await visitor();
+      const sent = await v.say(`my card is ${CARD}`);
+      const event = await socket.waitFor((f) => f.type === 'event' && f.event.message?.id === sent.id);
+      assert.equal(event.event.message.body, 'my card is [card ••1111]');
+    } finally {
+      await socket.close();
+      await maskForAgents(false);
+    }
+  });
+
   it('is shown as written when the workspace does not mask', async () => {
     // The demo workspace masks from the start: switch it off here rather than rely on a default.
     await maskForAgents(false);

@@ -25,6 +25,8 @@ export const topics = {
   signals: (workspaceId: string) => `signals:${workspaceId}`,
   /** A knowledge-base article changed: every process refreshes it in its search index. */
   kb: (workspaceId: string) => `kb:${workspaceId}`,
+  /** The workspace's privacy settings changed: every process updates what it caches of them. */
+  privacy: (workspaceId: string) => `privacy:${workspaceId}`,
 };
 
 /** Local handler bookkeeping shared by both implementations. */

@@ -1,5 +1,6 @@
 import { findPersonalData, maskPersonalData } from '@tandem/core';
 import type { FeedEvent, Message } from '@tandem/protocol';
+import { topics } from '../../adapters/bus/event-bus.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { findWorkspace } from '../workspaces/workspace.store.ts';
 
@@ -31,19 +32,27 @@ export function maskFeedEvent(event: FeedEvent): FeedEvent {
   return masked;
 }
 
-// The setting changes rarely and is read on every message an agent receives: a few seconds
-// of staleness after a change (in other processes too) is the price of not reading it each time.
+// The setting changes rarely and is read on every message an agent receives, so each process
+// caches it: a change is announced to every process (and this one takes it at once); the cache
+// also expires, in case an announcement was lost (a Redis outage).
 const SETTING_TTL_MS = 5_000;
 
-export function createAgentView(deps: Pick<ServiceDeps, 'db'>) {
+export function createAgentView(deps: Pick<ServiceDeps, 'db' | 'bus' | 'log'>) {
   const cache = new Map<string, { masks: boolean; at: number }>();
+  const listening = new Set<string>();
+  const remember = (workspaceId: string, masks: boolean) => cache.set(workspaceId, { masks, at: Date.now() });
 
   async function masks(workspaceId: string): Promise<boolean> {
     const cached = cache.get(workspaceId);
     if (cached && Date.now() - cached.at < SETTING_TTL_MS) return cached.masks;
+    if (!listening.has(workspaceId)) {
+      listening.add(workspaceId);
+      // Subscribed before the read, so a change committed meanwhile is not missed.
+      await deps.bus.subscribe(topics.privacy(workspaceId), (payload) => remember(workspaceId, (payload as { masks: boolean }).masks));
+    }
     const workspace = await findWorkspace(deps.db, workspaceId);
     const value = workspace?.settings.privacy.maskPiiForAgents ?? false;
-    cache.set(workspaceId, { masks: value, at: Date.now() });
+    remember(workspaceId, value);
     return value;
   }
 
@@ -58,8 +67,11 @@ export function createAgentView(deps: Pick<ServiceDeps, 'db'>) {
       if (!cached || Date.now() - cached.at >= SETTING_TTL_MS) void masks(workspaceId).catch(() => undefined);
       return cached?.masks ?? false;
     },
-    /** Forget the cached setting (this process) after it was changed. */
-    changed: (workspaceId: string) => void cache.delete(workspaceId),
+    /** The setting was saved: this process uses it at once, the others when the announcement arrives. */
+    changed(workspaceId: string, masks: boolean): void {
+      remember(workspaceId, masks);
+      deps.bus.publish(topics.privacy(workspaceId), { masks }).catch((error: unknown) => deps.log.warn({ err: error }, 'privacy settings announcement failed'));
+    },
     async messages(workspaceId: string, items: Message[]): Promise<Message[]> {
       return (await masks(workspaceId)) ? items.map(maskMessage) : items;
     },

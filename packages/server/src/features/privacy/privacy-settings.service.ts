@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.store.ts';
 import { findWorkspace, updateWorkspace } from '../workspaces/workspace.store.ts';
 
 /** The workspace's privacy settings: masking for agents (applied elsewhere) and the retention period. */
-export function createPrivacySettingsService(deps: ServiceDeps & { onSettingsChanged: (workspaceId: string) => void }) {
+export function createPrivacySettingsService(deps: ServiceDeps & { onSettingsChanged: (workspaceId: string, settings: PrivacySettings) => void }) {
   const { db, clock, ids } = deps;
   return {
     async get(workspaceId: string): Promise<PrivacySettings> {
@@ -32,7 +32,7 @@ export function createPrivacySettingsService(deps: ServiceDeps & { onSettingsCha
         });
         return after;
       });
-      deps.onSettingsChanged(workspaceId);
+      deps.onSettingsChanged(workspaceId, saved);
       return saved;
     },
   };

@@ -83,7 +83,7 @@ export interface ServerProcess extends CliProcess {
 }
 
 /** `tandem start` on a port chosen here, resolved once GET /healthz answers 200. */
-export async function startServerProcess(settings: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServerProcess(settings: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
   const port = Number(settings.PORT ?? (await freePort()));
   // Inbound SMTP on a free port: test servers run side by side.
   const cli = spawnCli(['start'], { HOST: '127.0.0.1', LOG_LEVEL: 'warn', INBOUND_SMTP_PORT: '0', ...settings, PORT: String(port) });

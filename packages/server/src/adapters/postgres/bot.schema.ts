@@ -1,8 +1,17 @@
 // The bot's tables (re-exported by schema.ts, which drizzle-kit reads).
+import { sql, type SQL } from 'drizzle-orm';
 import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, workspaceId } from './columns.ts';
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+/**
+ * Bytes written as base64 text that the database decodes: embedded PGlite takes a binary parameter
+ * of megabytes (a bot model) about 30 times slower than the same bytes as text (1.25 s against 40 ms
+ * for 2.4 MB, measured). PostgreSQL does not mind either way.
+ */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array | SQL }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => sql`decode(${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}, 'base64')`,
+});
 
 /** What customers want: example phrases per locale, and how the bot answers (a reply, a flow, articles). */
 export const botIntents = pgTable(

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { maskPersonalData, type FlowDefinition } from '@tandem/core';
 import type { Queryable } from '../../adapters/postgres/database.ts';
 import { botAnswerFeedback, botAnswerRatings, botFlows, botIntents, botModels, botSessions, botTrainingPhrases, botWebhooks, handoffs } from '../../adapters/postgres/schema.ts';
@@ -56,8 +56,12 @@ export async function saveWebhook(q: Queryable, webhook: WebhookRecord): Promise
 }
 
 export async function findModel(q: Queryable, workspaceId: string): Promise<ModelRecord | null> {
-  const [row] = await q.select().from(botModels).where(eq(botModels.workspaceId, workspaceId));
-  return row ?? null;
+  // Read as base64 text, for the reason the column writes it so (bot.schema.ts).
+  const { model: _bytes, ...columns } = getTableColumns(botModels);
+  const [row] = await q.select({ ...columns, base64: sql<string>`encode(${botModels.model}, 'base64')` }).from(botModels).where(eq(botModels.workspaceId, workspaceId));
+  if (!row) return null;
+  const { base64, ...rest } = row;
+  return { ...rest, model: new Uint8Array(Buffer.from(base64, 'base64')) };
 }
 
 /** When the stored model was trained, without reading the model itself (it can be megabytes). */

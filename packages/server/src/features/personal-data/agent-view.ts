@@ -39,17 +39,21 @@ const SETTING_TTL_MS = 5_000;
 
 export function createAgentView(deps: Pick<ServiceDeps, 'db' | 'bus' | 'log'>) {
   const cache = new Map<string, { masks: boolean; at: number }>();
-  const listening = new Set<string>();
+  const listening = new Map<string, Promise<void>>();
   const remember = (workspaceId: string, masks: boolean) => cache.set(workspaceId, { masks, at: Date.now() });
 
   async function masks(workspaceId: string): Promise<boolean> {
     const cached = cache.get(workspaceId);
     if (cached && Date.now() - cached.at < SETTING_TTL_MS) return cached.masks;
-    if (!listening.has(workspaceId)) {
-      listening.add(workspaceId);
-      // Subscribed before the read, so a change committed meanwhile is not missed.
-      await deps.bus.subscribe(topics.privacy(workspaceId), (payload) => remember(workspaceId, (payload as { masks: boolean }).masks));
+    // Subscribed (once) before the read, so a change committed meanwhile is not missed; a refused
+    // subscription is tried again by the next read.
+    let subscribed = listening.get(workspaceId);
+    if (!subscribed) {
+      subscribed = deps.bus.subscribe(topics.privacy(workspaceId), (payload) => remember(workspaceId, (payload as { masks: boolean }).masks)).then(() => undefined);
+      subscribed.catch(() => listening.delete(workspaceId));
+      listening.set(workspaceId, subscribed);
     }
+    await subscribed;
     const workspace = await findWorkspace(deps.db, workspaceId);
     const value = workspace?.settings.privacy.maskPiiForAgents ?? false;
     remember(workspaceId, value);

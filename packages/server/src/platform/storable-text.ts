@@ -26,7 +26,12 @@ export function unstorableText(value: unknown): string | null {
   return null;
 }
 
+/** Text without C0 and C1 control characters, except tab and newline. */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
 /** Text from a sender we cannot refuse (a provider, a searcher), made storable: controls dropped, unpaired surrogates replaced. */
 export function storableText(text: string): string {
-  return text.replace(CONTROLS, '').replace(LONE_SURROGATES, '\uFFFD');
+  return withoutControls(text).replace(LONE_SURROGATES, '\uFFFD');
 }

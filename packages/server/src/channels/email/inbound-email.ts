@@ -2,6 +2,7 @@ import { simpleParser } from 'mailparser';
 import type { AddressObject, Attachment, EmailAddress, HeaderLines, ParsedMail } from 'mailparser';
 import { classifyEmail } from '@tandem/core';
 import type { EmailKind } from '@tandem/core';
+import { withoutControls } from '../../platform/storable-text.ts';
 import { emailHtmlToText, sanitizeEmailHtml } from './sanitize-email-html.ts';
 
 export interface InboundAttachment {
@@ -45,8 +46,6 @@ export type ParseInboundEmailResult =
   | { kind: 'parsed'; email: InboundEmail; dropped: string[] }
   | { kind: 'malformed'; reason: string };
 
-// C0 and C1 controls but tab and newline: NUL and friends break Postgres text and terminals.
-const CONTROL = /[^\P{Cc}\n\t]/gu;
 const ADDRESS = /^[^\s@<>\p{Cc}]+@[^\s@<>\p{Cc}]+$/u;
 const MESSAGE_ID = /<[^<>\s\p{Cc}]+>/gu;
 const MESSAGE_ID_ALONE = /^<[^<>\s\p{Cc}]+@[^<>\s\p{Cc}]+>$/u;
@@ -54,7 +53,8 @@ const HEADERS_WITH_ORIGINAL = ['message/rfc822', 'message/rfc822-headers', 'text
 
 // windows-1258 writes Vietnamese tone marks as combining characters, other clients send them
 // precomposed: one NFC form keeps search, dedup and equality working across both.
-const cleanText = (text: string): string => text.replace(/\r\n?/g, '\n').replace(CONTROL, '').normalize('NFC');
+// Controls go: NUL and friends break Postgres text and terminals.
+const cleanText = (text: string): string => withoutControls(text.replace(/\r\n?/g, '\n')).normalize('NFC');
 
 /** Unfolded raw values of a header, in order. mailparser hands header lines over as binary strings. */
 function headerValues(lines: HeaderLines, key: string): string[] {
@@ -67,7 +67,7 @@ function headerValues(lines: HeaderLines, key: string): string[] {
 // An empty Content-Type header comes back as `false`, whatever the type definitions say. Controls
 // out: a NUL in it reaches the stored message's JSON, which PostgreSQL refuses (jsonb has no \u0000).
 const typeOf = (a: Attachment): string => {
-  const type = typeof a.contentType === 'string' ? a.contentType.replace(CONTROL, '').trim().toLowerCase() : '';
+  const type = typeof a.contentType === 'string' ? withoutControls(a.contentType).trim().toLowerCase() : '';
   return type !== '' ? type : 'application/octet-stream';
 };
 

@@ -1,10 +1,9 @@
 import sanitizeHtml from 'sanitize-html';
+import { withoutControls } from '../../platform/storable-text.ts';
 
 const PARAGRAPHS = ['p', 'blockquote', 'pre', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr'];
 const LINES = ['div', 'tr', 'thead', 'tbody'];
 const LINK_SCHEME = /^(https?:\/\/|mailto:)/i;
-// C0 and C1 controls but tab and newline.
-const CONTROLS = /[^\P{Cc}\n\t]/gu;
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...PARAGRAPHS, ...LINES, 'li', 'br', 'span', 'b', 'strong', 'i', 'em', 'u', 's', 'code', 'td', 'th', 'a'],
@@ -35,7 +34,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
  */
 export function sanitizeEmailHtml(html: string): string {
   // Character references decode to controls too (&#1;), so they are taken out of the output.
-  return sanitizeHtml(html, OPTIONS).replace(CONTROLS, '');
+  return withoutControls(sanitizeHtml(html, OPTIONS));
 }
 
 const LINK = /<a href="([^"]*)"[^>]*>(.*?)<\/a>/g;

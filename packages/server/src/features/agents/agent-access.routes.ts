@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Agent, IdParams } from '@tandem/protocol';
-import { inTransaction } from '../../adapters/postgres/database.ts';
+import { inTransaction, type Tx } from '../../adapters/postgres/database.ts';
 import { presentAgent } from '../../domain/present.ts';
 import { agentOf } from '../../http/access.ts';
 import { responses } from '../../http/responses.ts';
@@ -17,7 +17,7 @@ import { findAgent } from './agent.store.ts';
  */
 export function agentAccessRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const help = (action: 'agent.unlocked' | 'agent.two_factor_reset', change: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0], workspaceId: string, id: string) => Promise<unknown>) =>
+    const help = (action: 'agent.unlocked' | 'agent.two_factor_reset', change: (tx: Tx, workspaceId: string, id: string) => Promise<unknown>) =>
       async (request: Parameters<typeof agentOf>[0] & { params: { id: string } }) => {
         const actor = agentOf(request);
         const agent = await inTransaction(deps.db, async (tx) => {

@@ -20,9 +20,9 @@ const SYSTEM: Actor = { type: 'system', id: null };
 /**
  * Erasure of a customer as a durable job: the request is stored (queued) and answered at once;
  * the periodic pass takes it (SKIP LOCKED), erases in one transaction with the request marked
- * done and audited and its files queued for removal, then removes them. A failure puts it back in the queue with
- * its error, until the attempts run out; a process dying mid-job leaves it `running`, and it
- * is taken again once stale.
+ * done and audited and its files queued for removal, then removes them. A failure puts it back
+ * in the queue with its error, until the attempts run out; a process dying mid-job leaves it
+ * `running`, and it is taken again once stale.
  */
 export function createErasureService(deps: ServiceDeps & { fileRemovals: FileRemovals; onTrainingChanged: (workspaceId: string) => void }) {
   const { db, clock, ids, log } = deps;

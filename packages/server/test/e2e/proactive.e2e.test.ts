@@ -123,7 +123,13 @@ describe('proactive rules, from the console to the visitor', { skip: skip ?? fal
     assert.equal(first.sessionCapReached, false);
     const card = widget(page).proactive;
     await widget(page).launcher.waitFor();
-    assert.equal(await card.count(), 0, 'no card while the time has not passed');
+    // Read in one step in the page: on a loaded machine the launcher itself may take longer than
+    // the rule's time to appear, and a card then up is on time, not early.
+    const early = await page.evaluate(() => ({
+      age: performance.now(),
+      card: document.querySelector('tandem-widget')?.shadowRoot?.querySelector('[data-testid="tandem-proactive"]') != null,
+    }));
+    assert.ok(!early.card || early.age >= SECONDS * 1000, `no card while the time has not passed (a card at ${Math.round(early.age)} ms)`);
 
     await cardShows(page, claims);
     const shownAt = await pageAgeMs(page);
